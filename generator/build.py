@@ -1,0 +1,72 @@
+"""Stage 7, build: run the pipeline and put the result in place atomically.
+
+Everything is produced in a temporary folder next to ``site/``; ``site/`` is
+replaced only once the whole build has succeeded, so bad input or a crash
+never leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .engine import build_html
+from .load import load_content
+from .render import render
+from .validate import Corpus, validate
+
+STAGING_PREFIX = ".ctxh-build-"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    corpus: Corpus
+    pages: int
+    site_dir: Path
+
+
+def check(root: Path) -> Corpus:
+    """Load and validate all content; raises ``ContentError`` with every problem."""
+    return validate(load_content(root))
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
+    for relative, text in sorted(pages.items()):
+        target = docs_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
+    """Replace ``site_dir`` by ``built`` (same file system): two renames, no copy."""
+    if site_dir.exists():
+        os.replace(site_dir, staging / "previous-site")
+    os.replace(built, site_dir)
+
+
+def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None) -> BuildResult:
+    """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``)."""
+    site_dir = (site_dir or root / "site").resolve()
+    progress("Đọc và kiểm tra nội dung")
+    corpus = check(root)
+    progress("Tạo các trang")
+    rendered = render(corpus)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
+    try:
+        docs_dir = staging / "docs"
+        write_pages(rendered.pages, docs_dir)
+        progress("Dựng HTML (mkdocs-material)")
+        built = staging / "site"
+        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        progress("Thay thư mục site/")
+        _swap_into_place(built, site_dir, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(corpus=corpus, pages=len(rendered.pages), site_dir=site_dir)

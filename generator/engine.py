@@ -1,0 +1,47 @@
+"""Stage 6, engine: the one place that knows the site engine (mkdocs-material).
+
+It takes a folder of generated Markdown and the navigation, and writes HTML.
+Keeping it this small is what lets another engine reading the same
+``mkdocs.yml`` (Zensical, mkdocs-material's announced successor) be tried by
+changing this module alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+class EngineError(Exception):
+    """The engine refused the generated pages (a bug in render, not in content)."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]) -> None:
+    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(
+            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav
+        )
+        build(config)
+    except Exception as err:  # mkdocs raises its own exception types for config and build errors
+        raise EngineError(f"mkdocs build failed: {err}") from err
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise EngineError("mkdocs reported problems:\n" + "\n".join(collector.messages))

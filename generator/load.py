@@ -1,0 +1,197 @@
+"""Stage 1, load: read campaign YAML and dispatch front matter, keeping line numbers.
+
+Everything downstream reports problems as ``file:line: field: message``; this
+module is where the lines come from. YAML timestamps are *not* resolved here:
+dates stay strings so that an impossible date ("2024-02-30") becomes a field
+error from validation, with its line, instead of a crash of the YAML parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+FRONT_MATTER_FENCE = "---"
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceFile:
+    """A data file as read: its mapping, the line of every key, and a body if any."""
+
+    name: str
+    data: dict[str, Any]
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, path: KeyPath) -> int:
+        """Line of the deepest known key on ``path`` (a missing key points at its parent)."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return self.lines.get((), 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps (dates are validated as strings)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _key_lines(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int]) -> None:
+    out[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = path + (str(key_node.value),)
+            _key_lines(value_node, key, offset, out)
+            out[key] = key_node.start_mark.line + 1 + offset
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _key_lines(item, path + (index,), offset, out)
+
+
+def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
+    """Parse one YAML mapping; ``line_offset`` is the file line before the YAML starts."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        detail = (err.problem or str(err)).strip()
+        raise ContentError([Problem(name, line, None, f"YAML syntax error: {detail}")]) from None
+    if node is None:
+        raise ContentError([Problem(name, 1 + line_offset, None, "the file holds no data")])
+    if not isinstance(node, yaml.MappingNode):
+        raise ContentError(
+            [Problem(name, node.start_mark.line + 1 + line_offset, None,
+                     "expected a mapping of keys (key: value) at the top level")]
+        )
+    loader = _Loader(text)
+    try:
+        data = loader.construct_document(node)
+    except yaml.YAMLError as err:
+        raise ContentError([Problem(name, None, None, f"YAML error: {err}")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[KeyPath, int] = {}
+    _key_lines(node, (), line_offset, lines)
+    duplicate = _first_duplicate_key(node)
+    if duplicate is not None:
+        key, line = duplicate
+        raise ContentError([Problem(name, line + line_offset, key, "this key is given twice")])
+    return SourceFile(name=name, data=data, lines=lines)
+
+
+def _first_duplicate_key(node: yaml.Node) -> tuple[str, int] | None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if key_node.value in seen:
+                return str(key_node.value), key_node.start_mark.line + 1
+            seen.add(key_node.value)
+            found = _first_duplicate_key(value_node)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _first_duplicate_key(item)
+            if found:
+                return found
+    return None
+
+
+def read_text(path: Path, root: Path) -> str:
+    """Read a UTF-8 content file, refusing what cannot be content (with a reason)."""
+    name = display_name(path, root)
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise ContentError([Problem(name, None, None, "is a symbolic link that points outside the project")])
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            [Problem(name, None, None,
+                     f"file is {size // 1024} KB; content files are at most {MAX_FILE_BYTES // 1024} KB")]
+        )
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise ContentError([Problem(name, None, None, "is a binary file, expected UTF-8 text")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(name, line, None,
+                     "is not UTF-8 text (a legacy Vietnamese encoding such as TCVN3 or VNI?); "
+                     "save it as UTF-8")]
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def display_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_yaml_file(path: Path, root: Path) -> SourceFile:
+    return parse_yaml(read_text(path, root), display_name(path, root))
+
+
+def load_front_matter_file(path: Path, root: Path) -> SourceFile:
+    """A Markdown file that starts with ``---`` YAML front matter ``---``."""
+    name = display_name(path, root)
+    text = read_text(path, root)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        raise ContentError([Problem(name, 1, None, "expected front matter: the file must start with a line '---'")])
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
+    except StopIteration:
+        raise ContentError(
+            [Problem(name, 1, None, "front matter is not closed: add a line '---' after it")]
+        ) from None
+    source = parse_yaml("\n".join(lines[1:end]), name, line_offset=1)
+    source.body = "\n".join(lines[end + 1:])
+    source.body_line = end + 2
+    return source
+
+
+@dataclass
+class RawContent:
+    """Every content file as read, before validation."""
+
+    campaigns: list[SourceFile]
+    documents: list[SourceFile]
+    pages: list[SourceFile]
+
+
+def load_content(root: Path) -> RawContent:
+    """Read all campaigns, dispatches and pages under ``root``; collect every problem."""
+    problems: list[Problem] = []
+
+    def gather(paths: list[Path], reader) -> list[SourceFile]:
+        found = []
+        for path in paths:
+            try:
+                found.append(reader(path, root))
+            except ContentError as err:
+                problems.extend(err.problems)
+        return found
+
+    campaigns = gather(sorted((root / "campaigns").glob("*.yml")), load_yaml_file)
+    documents = gather(sorted((root / "content" / "dispatches").glob("*/*.md")), load_front_matter_file)
+    pages = gather(sorted((root / "content" / "pages").glob("*.md")), load_front_matter_file)
+    if problems:
+        raise ContentError(problems)
+    return RawContent(campaigns=campaigns, documents=documents, pages=pages)

@@ -1,0 +1,173 @@
+"""The data schema: campaigns, dispatches and the pages built from them.
+
+These pydantic models are the single definition of what an editor may write.
+`ctxh schema` exports them as JSON Schema (``schemas/``) so that YAML-aware
+editors can complete and check the files as they are typed.
+
+Document front matter follows the keys and shapes of the reviewed gold
+structures (``tests/fixtures/gold``): ISO dates as the document gives them,
+``null`` where the document leaves a field blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocType = Literal[
+    "cong_van", "ke_hoach", "quyet_dinh", "thong_bao", "huong_dan", "to_trinh", "bao_cao", "khac"
+]
+IssuerLevel = Literal["national", "province", "district", "commune"]
+FactStatus = Literal["confirmed", "one_source", "disputed"]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(Strict):
+    """Where a fact was found. ``where`` is a citation as text (a site, a document)."""
+
+    where: str = Field(min_length=1, description="Citation: a website, a document, a seed file")
+    note: str | None = Field(default=None, description="What exactly was found there")
+
+
+class ThemeClaim(Strict):
+    text: str = Field(min_length=1, description="The theme (chủ đề) as the source writes it")
+    sources: list[Source] = Field(min_length=1)
+    note: str | None = None
+
+
+class Theme(Strict):
+    """A year's theme: one text when confirmed, several claims when sources disagree."""
+
+    status: FactStatus = Field(description="confirmed, one_source, or disputed (shown as unconfirmed)")
+    claims: list[ThemeClaim] = Field(min_length=1)
+
+
+class Slogan(Strict):
+    text: str = Field(min_length=1, description="Banner text (khẩu hiệu) exactly as published")
+    sources: list[Source] = Field(min_length=1)
+
+
+class DisplayWindow(Strict):
+    """Days on which banners hang, inclusive; ``applies_to`` empty means everybody."""
+
+    start: dt.date
+    end: dt.date
+    applies_to: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+
+
+class NationalDispatch(Strict):
+    number: str = Field(min_length=1, description="Number and symbol, e.g. 978/BLĐTBXH-CBTXH")
+    date: dt.date
+    issuer: str = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Campaign(Strict):
+    """One year of the Day (``campaigns/<year>.yml``)."""
+
+    year: int = Field(ge=2017, le=2100)
+    edition: int = Field(ge=1, description="lần thứ N: must equal year − 2016")
+    date: dt.date = Field(description="25 March of the year")
+    theme: Theme | None = Field(default=None, description="null when no source states it")
+    slogans: list[Slogan] = Field(default_factory=list)
+    display: list[DisplayWindow] = Field(default_factory=list)
+    national_dispatch: NationalDispatch | None = None
+    summary: str | None = Field(default=None, description="Optional Markdown introduction")
+    notes: list[str] = Field(default_factory=list, description="What is known to be unknown or odd")
+    sources: list[Source] = Field(default_factory=list, description="Sources of the year as a whole")
+
+
+class Issuer(Strict):
+    name: str = Field(min_length=1)
+    level: IssuerLevel
+    province: str | None = None
+    inferred: bool = Field(default=False, description="true when the header does not state the issuer")
+
+
+class CampaignRef(Strict):
+    year: int
+    edition: int | None = None
+
+
+class Reference(Strict):
+    """A document cited under Căn cứ / Thực hiện / Theo đề nghị."""
+
+    kind: str = Field(min_length=1, description="Công văn, Quyết định, Tờ trình…")
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+
+
+class Task(Strict):
+    label: str = Field(min_length=1, description="Item numbering: '2', '2.a', 'IV.1'")
+    assignees: list[str] = Field(min_length=1)
+    summary: str | None = Field(default=None, description="A reviewer's one-sentence paraphrase")
+    anchor: str | None = Field(default=None, description="Element id of the item in the full text")
+
+
+class Deadline(Strict):
+    what: str = Field(min_length=1)
+    due: dt.date | None = None
+    to: str | None = None
+    applies_to: str | list[str] = "all"
+
+
+class DocumentWindow(Strict):
+    start: dt.date
+    end: dt.date
+    applies_to: list[str] = Field(default_factory=lambda: ["all"])
+
+
+class Signer(Strict):
+    name: str | None = None
+    title_lines: list[str] = Field(default_factory=list)
+
+
+class Document(Strict):
+    """Front matter of ``content/dispatches/<year>/<slug>.md``; the body is the full text."""
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII URL slug")
+    source: str | None = Field(default=None, description="File the text was imported from")
+    doc_type: DocType
+    issuer: Issuer
+    number: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: dt.date | None = Field(default=None, description="null when the day is left blank")
+    year: int = Field(ge=2016, le=2100)
+    subject: str | None = None
+    campaign: CampaignRef
+    theme: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    slogans: list[str] = Field(default_factory=list)
+    display_windows: list[DocumentWindow] = Field(default_factory=list)
+    signer: Signer = Field(default_factory=Signer)
+    distribution: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Page(Strict):
+    """Front matter of an editor-written page in ``content/pages``."""
+
+    title: str = Field(min_length=1)
+    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    description: str | None = None
+    order: int = 100
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "campaign": Campaign,
+    "document": Document,
+    "page": Page,
+}

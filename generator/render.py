@@ -1,0 +1,233 @@
+"""Stage 5, render: the validated corpus → Markdown pages for the site engine.
+
+Pure: takes a :class:`~generator.validate.Corpus`, returns ``{docs path: text}``
+and the navigation. Every value from content is HTML-escaped by Jinja's
+autoescape and placed inside HTML blocks, which Markdown passes through as is:
+document text is data, never markup. Links between pages are written relative
+to the page, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import vietnamese as vi
+from .models import Campaign, Document
+from .validate import Corpus
+
+SITE_NAME = "Ngày Công tác xã hội Việt Nam"
+YEARS_INDEX = "nam/index.md"
+DOCUMENTS_INDEX = "van-ban/index.md"
+
+
+def page_url(path: str) -> str:
+    """Docs path → directory URL relative to the site root: 'nam/2024.md' → 'nam/2024/'."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> str:
+    """Link from one page to another (or to a file when ``to_path`` has no .md)."""
+    origin = page_url(from_path)
+    target = page_url(to_path) if to_path.endswith(".md") else to_path
+    link = posixpath.relpath(target or ".", origin or ".")
+    if to_path.endswith(".md") and not link.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def year_path(year: int) -> str:
+    return f"nam/{year}.md"
+
+
+_EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_EMPHASIS_TAGS = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
+
+
+def inline_html(text: str) -> Markup:
+    """Escape document text, then render its ``*``/``**`` emphasis and line breaks."""
+    escaped = str(escape(text))
+
+    def emphasis(match: re.Match[str]) -> str:
+        opening, closing = _EMPHASIS_TAGS[len(match.group(1))]
+        return f"{opening}{match.group(2)}{closing}"
+
+    return Markup(_EMPHASIS.sub(emphasis, escaped).replace("\n", "<br>\n"))
+
+
+def number_symbol(doc: Document) -> str:
+    """'640/UBND'; a blank number stays blank ('/KH-UBND'), as the document has it."""
+    if doc.symbol:
+        return f"{doc.number or ''}/{doc.symbol}"
+    return doc.number or ""
+
+
+def document_title(doc: Document) -> str:
+    kind = vi.DOC_TYPE_NAMES[doc.doc_type]
+    if doc.number and doc.symbol:
+        return f"{kind} {number_symbol(doc)} của {doc.issuer.name}"
+    return f"{kind} của {doc.issuer.name} năm {doc.year}"
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """One dated event of a year, for the timeline."""
+
+    start: dt.date
+    end: dt.date | None
+    label: str
+    link: str | None  # docs path of the page that states it
+    fragment: str | None = None
+
+
+def key_dates(corpus: Corpus, year: int) -> list[KeyDate]:
+    """The year's timeline: national dispatch, documents, banner windows, the Day, deadlines."""
+    campaign = corpus.campaign(year)
+    events: list[KeyDate] = []
+    if campaign:
+        events.append(KeyDate(campaign.date, None, f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}", None))
+        if campaign.national_dispatch:
+            nd = campaign.national_dispatch
+            events.append(KeyDate(nd.date, None, f"Công văn {nd.number} của {nd.issuer}", None))
+        for window in campaign.display:
+            who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
+            events.append(KeyDate(window.start, window.end, f"Treo băng rôn, khẩu hiệu: {who}", None))
+    for entry in corpus.documents_of(year):
+        doc = entry.doc
+        if doc.date:
+            events.append(KeyDate(doc.date, None, f"Ban hành: {document_title(doc)}", entry.path))
+        for deadline in doc.deadlines:
+            if deadline.due:
+                to = f" về {deadline.to}" if deadline.to else ""
+                events.append(KeyDate(deadline.due, None, f"Hạn {deadline.what}{to} ({doc.issuer.name})",
+                                      entry.path, "han-bao-cao"))
+    return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
+
+
+def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Any]]]:
+    """Tasks grouped under each assignee, in the order assignees first appear."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for task in doc.tasks:
+        for assignee in task.assignees:
+            groups[assignee].append(task)
+    return list(groups.items())
+
+
+def _front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
+    lines = ["---", f"title: {_yaml_string(html.escape(title))}",
+             f"description: {_yaml_string(html.escape(description))}"]
+    if hide:
+        lines.append("hide:")
+        lines.extend(f"  - {item}" for item in hide)
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        # "{#id}" is Markdown's attribute syntax for heading ids, not a comment here.
+        comment_start_string="{!--",
+        comment_end_string="--!}",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_date=vi.long_date,
+        short_date=vi.short_date,
+        date_words=vi.date_words,
+        date_range=vi.date_range,
+        doc_type=lambda value: vi.DOC_TYPE_NAMES[value],
+        level=lambda value: vi.LEVEL_NAMES[value],
+        inline=inline_html,
+        capfirst=lambda text: text[:1].upper() + text[1:],
+    )
+    env.globals.update(
+        UNKNOWN=vi.UNKNOWN,
+        number_symbol=number_symbol,
+        document_title=document_title,
+        year_path=year_path,
+    )
+    return env
+
+
+@dataclass
+class RenderedSite:
+    """What the engine needs: page texts by docs path, and the navigation."""
+
+    pages: dict[str, str]
+    nav: list[Any]
+
+
+def _theme_text(campaign: Campaign | None) -> str:
+    if campaign is None or campaign.theme is None:
+        return vi.UNKNOWN
+    return " / ".join(claim.text for claim in campaign.theme.claims)
+
+
+def render(corpus: Corpus) -> RenderedSite:
+    env = _environment()
+    pages: dict[str, str] = {}
+
+    def emit(path: str, template: str, title: str, description: str, **context: Any) -> None:
+        def url(target: str, fragment: str | None = None) -> str:
+            return relative_url(path, target, fragment)
+
+        body = env.get_template(template).render(path=path, url=url, corpus=corpus, **context)
+        pages[path] = _front_matter(title, description) + body
+
+    years = [c.year for c in corpus.campaigns]
+    current = corpus.campaigns[-1] if corpus.campaigns else None
+    latest_known = next((c for c in reversed(corpus.campaigns) if c.theme and c.theme.status == "confirmed"), None)
+    emit("index.md", "home.md.j2", SITE_NAME,
+         "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản hướng dẫn và việc cần làm của từng đơn vị.",
+         campaign=current, latest_known=latest_known, years=years,
+         timeline=key_dates(corpus, current.year) if current else [],
+         documents=corpus.documents[:6])
+    emit(YEARS_INDEX, "years.md.j2", "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
+         campaigns=list(reversed(corpus.campaigns)))
+    for campaign in corpus.campaigns:
+        emit(year_path(campaign.year), "year.md.j2", f"Năm {campaign.year} — lần thứ {campaign.edition}",
+             f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
+             f"Chủ đề: {_theme_text(campaign)}.",
+             campaign=campaign, years=years, timeline=key_dates(corpus, campaign.year),
+             documents=corpus.documents_of(campaign.year))
+    emit(DOCUMENTS_INDEX, "documents.md.j2", "Văn bản",
+         "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm.",
+         years=sorted({entry.doc.year for entry in corpus.documents}, reverse=True))
+    for entry in corpus.documents:
+        doc = entry.doc
+        emit(entry.path, "document.md.j2", document_title(doc),
+             f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
+             + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"),
+             entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks)
+    for page in corpus.pages:
+        pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
+                                         + page.body)
+
+    nav: list[Any] = [
+        {"Trang chủ": "index.md"},
+        {"Các năm": [YEARS_INDEX] + [{str(y): year_path(y)} for y in reversed(years)]},
+        {"Văn bản": DOCUMENTS_INDEX},
+    ]
+    nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]
+    return RenderedSite(pages=pages, nav=nav)
+

@@ -1,0 +1,232 @@
+"""Stage 2, validate: raw files → pydantic models, plus the checks across files.
+
+Every problem names the file, the line and the field, says what was expected,
+and all problems are reported together (an editor fixes them in one pass).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .load import KeyPath, RawContent, SourceFile
+from .models import Campaign, Document, Page
+from .normalize import repair_text
+from .outline import Block, outline
+from .problems import ContentError, Problem
+
+FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A validated dispatch: its structure, its repaired text and that text's outline."""
+
+    doc: Document
+    file: str
+    body: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def path(self) -> str:
+        """Docs-relative page path, e.g. ``van-ban/2024/son-tay-640-ubnd.md``."""
+        return f"van-ban/{self.doc.year}/{self.doc.slug}.md"
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    page: Page
+    file: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is built from, validated; campaigns sorted by year."""
+
+    campaigns: tuple[Campaign, ...]
+    documents: tuple[DocumentEntry, ...]
+    pages: tuple[PageEntry, ...]
+
+    def campaign(self, year: int) -> Campaign | None:
+        return next((c for c in self.campaigns if c.year == year), None)
+
+    def documents_of(self, year: int) -> list[DocumentEntry]:
+        return [entry for entry in self.documents if entry.doc.year == year]
+
+
+def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``path`` (for "did you mean")."""
+    for key in path[:-1]:
+        if isinstance(key, int):
+            continue
+        field = model.model_fields.get(key)
+        if field is None:
+            return None
+        candidates = [field.annotation, *get_args(field.annotation)]
+        for arg in list(candidates):
+            candidates.extend(get_args(arg))
+        nested = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if not nested:
+            return None
+        model = nested[0]
+    return model
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for key in loc:
+        name += f"[{key}]" if isinstance(key, int) else (f".{key}" if name else str(key))
+    return name
+
+
+def _explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        holder = _model_at(model, loc)
+        known = sorted(holder.model_fields) if holder else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+        return f"unknown key '{loc[-1]}'{hint}"
+    if kind == "missing":
+        return "this key is required but missing"
+    if kind.startswith("date"):
+        return f"expected a real date written YYYY-MM-DD, found {error.get('input')!r}"
+    if kind == "literal_error":
+        return f"{error['msg'].replace('Input should be', 'expected')}, found {error.get('input')!r}"
+    return f"{error['msg']} (found {error.get('input')!r})"
+
+
+def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate ``source.data`` as ``model``; problems carry file, line and field."""
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            problems.append(Problem(source.name, source.line_of(loc), _field_name(loc) or None,
+                                    _explain(error, model)))
+        return None, problems
+
+
+def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[Problem]:
+    """Fields hold plain NFC text: markup and decomposed characters are refused."""
+    problems = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problems += _text_problems(source, item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            problems += _text_problems(source, item, path + (index,))
+    elif isinstance(value, str):
+        where = (source.name, source.line_of(path), _field_name(path) or None)
+        if _MARKUP.search(value):
+            problems.append(Problem(*where, "looks like HTML or a script; fields hold plain text only"))
+        if not unicodedata.is_normalized("NFC", value):
+            problems.append(Problem(*where, "text is not in Unicode NFC form (decomposed accents); "
+                                            "retype it or save the file as NFC"))
+    return problems
+
+
+def _campaign_problems(source: SourceFile, campaign: Campaign) -> list[Problem]:
+    problems = []
+
+    def add(path: KeyPath, message: str) -> None:
+        problems.append(Problem(source.name, source.line_of(path), _field_name(path), message))
+
+    stem = PurePosixPath(source.name).stem
+    if stem != str(campaign.year):
+        add(("year",), f"the file is named {stem}.yml but says year {campaign.year}; they must agree")
+    expected_edition = campaign.year - FIRST_YEAR + 1
+    if campaign.edition != expected_edition:
+        add(("edition",), f"expected {expected_edition} (lần thứ {expected_edition}: year {campaign.year} − 2016), "
+                          f"found {campaign.edition}")
+    if campaign.date != dt.date(campaign.year, 3, 25):
+        add(("date",), f"the Day is 25 March: expected {campaign.year}-03-25, found {campaign.date.isoformat()}")
+    for index, window in enumerate(campaign.display):
+        if window.end < window.start:
+            add(("display", index, "end"), f"ends ({window.end}) before it starts ({window.start})")
+    return problems
+
+
+def _document_problems(source: SourceFile, doc: Document, blocks: list[Block]) -> list[Problem]:
+    problems = []
+
+    def add(path: KeyPath, message: str) -> None:
+        problems.append(Problem(source.name, source.line_of(path), _field_name(path), message))
+
+    path = PurePosixPath(source.name)
+    if path.stem != doc.slug:
+        add(("slug",), f"the file is named {path.name} but its slug is '{doc.slug}'; they must agree")
+    if path.parent.name != str(doc.year):
+        add(("year",), f"the document is in folder {path.parent.name}/ but says year {doc.year}; "
+                       f"move it to content/dispatches/{doc.year}/ or correct the year")
+    if doc.date is not None and doc.date.year != doc.year:
+        add(("date",), f"the date {doc.date.isoformat()} is not in the document's year {doc.year}")
+    anchors = {block.anchor for block in blocks if block.anchor}
+    for index, task in enumerate(doc.tasks):
+        if task.anchor is not None and task.anchor not in anchors:
+            known = ", ".join(sorted(anchors)) or "none"
+            add(("tasks", index, "anchor"), f"no numbered item '{task.anchor}' in the text (items: {known})")
+    for index, window in enumerate(doc.display_windows):
+        if window.end < window.start:
+            add(("display_windows", index, "end"), f"ends ({window.end}) before it starts ({window.start})")
+    return problems
+
+
+def validate(raw: RawContent) -> Corpus:
+    """Check everything; raise :class:`ContentError` listing every problem found."""
+    problems: list[Problem] = []
+    campaigns: dict[int, Campaign] = {}
+    for source in raw.campaigns:
+        campaign, found = parse_model(source, Campaign)
+        problems += found + _text_problems(source, source.data)
+        if campaign is None:
+            continue
+        problems += _campaign_problems(source, campaign)
+        if campaign.year in campaigns:
+            problems.append(Problem(source.name, source.line_of(("year",)), "year",
+                                    f"year {campaign.year} is described by two campaign files"))
+        campaigns[campaign.year] = campaign
+
+    documents: list[DocumentEntry] = []
+    slugs: dict[tuple[int, str], str] = {}
+    for source in raw.documents:
+        doc, found = parse_model(source, Document)
+        problems += found + _text_problems(source, source.data)
+        if doc is None:
+            continue
+        body = repair_text(source.body)
+        blocks = outline(body)
+        problems += _document_problems(source, doc, blocks)
+        key = (doc.year, doc.slug)
+        if key in slugs:
+            problems.append(Problem(source.name, source.line_of(("slug",)), "slug",
+                                    f"slug '{doc.slug}' is already used by {slugs[key]}"))
+        slugs[key] = source.name
+        if doc.campaign.year not in campaigns:
+            problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
+                                    f"no campaign file campaigns/{doc.campaign.year}.yml for this document"))
+        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks)))
+
+    pages: list[PageEntry] = []
+    for source in raw.pages:
+        page, found = parse_model(source, Page)
+        problems += found
+        if page is not None:
+            pages.append(PageEntry(page, source.name, source.body))
+
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    documents.sort(key=lambda e: (-e.doc.year, -(e.doc.date or dt.date.min).toordinal(), e.doc.slug))
+    return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages))

@@ -1,0 +1,64 @@
+"""Vietnamese language helpers: dates written the Vietnamese way, ASCII slugs, labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+UNKNOWN = "chưa có thông tin"
+
+DOC_TYPE_NAMES = {
+    "cong_van": "Công văn",
+    "ke_hoach": "Kế hoạch",
+    "quyet_dinh": "Quyết định",
+    "thong_bao": "Thông báo",
+    "huong_dan": "Hướng dẫn",
+    "to_trinh": "Tờ trình",
+    "bao_cao": "Báo cáo",
+    "khac": "Văn bản",
+}
+
+LEVEL_NAMES = {
+    "national": "Trung ương",
+    "province": "Cấp tỉnh",
+    "district": "Cấp huyện",
+    "commune": "Cấp xã",
+}
+
+
+def long_date(day: dt.date) -> str:
+    """'Thứ Hai, ngày 25 tháng 3 năm 2024'."""
+    return f"{WEEKDAYS[day.weekday()]}, {date_words(day)}"
+
+
+def date_words(day: dt.date) -> str:
+    """'ngày 25 tháng 3 năm 2024' (months are never zero-padded in Vietnamese prose)."""
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'25/3/2024', the form used inside sentences and tables."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """'22/3 – 28/3/2024' (year once when both ends share it)."""
+    if start.year == end.year:
+        return f"{start.day}/{start.month} – {short_date(end)}"
+    return f"{short_date(start)} – {short_date(end)}"
+
+
+def ascii_fold(text: str) -> str:
+    """Strip Vietnamese diacritics, including đ/Đ, which Unicode does not decompose."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """'Sở Lao động - TB&XH' → 'so-lao-dong-tb-xh'."""
+    folded = ascii_fold(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
