@@ -27,7 +27,7 @@ BUILD_STAGES = 4
 
 def _report(error: ContentError) -> None:
     for problem in error.problems:
-        err.print(str(problem), markup=False, highlight=False)
+        err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
     count = sum(1 for p in error.problems if p.severity == "error")
     err.print(f"[bold red]{count} lỗi (errors)[/]: nothing was built; site/ is unchanged.")
 

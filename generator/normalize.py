@@ -49,9 +49,13 @@ def _repair_pass(text: str) -> str:
 
 
 def _collapse_letter_spacing(line: str) -> str:
-    """Collapse a line whose characters are separated by single spaces."""
+    """Collapse a line whose characters are separated by single spaces.
+
+    Words are told apart by gaps of two or more spaces; a line without such a
+    gap is left alone (after repair no gap remains, which keeps this idempotent).
+    """
     tokens = line.split()
-    if len(tokens) < _LETTER_SPACED_MIN_TOKENS:
+    if len(tokens) < _LETTER_SPACED_MIN_TOKENS or not _WORD_GAP.search(line.strip()):
         return line
     singles = sum(1 for token in tokens if len(token) == 1)
     if singles < 0.9 * len(tokens):

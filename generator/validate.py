@@ -138,22 +138,31 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
     return problems
 
 
-def _campaign_problems(source: SourceFile, campaign: Campaign) -> list[Problem]:
+def _campaign_problems(source: SourceFile, campaign: Campaign | None) -> list[Problem]:
+    """Checks across fields; year, edition and date are checked on the raw values too,
+    so that they are reported even when another field made the model invalid."""
     problems = []
 
     def add(path: KeyPath, message: str) -> None:
         problems.append(Problem(source.name, source.line_of(path), _field_name(path), message))
 
+    year, edition, date = (source.data.get(key) for key in ("year", "edition", "date"))
+    if not isinstance(year, int):
+        return problems
     stem = PurePosixPath(source.name).stem
-    if stem != str(campaign.year):
-        add(("year",), f"the file is named {stem}.yml but says year {campaign.year}; they must agree")
-    expected_edition = campaign.year - FIRST_YEAR + 1
-    if campaign.edition != expected_edition:
-        add(("edition",), f"expected {expected_edition} (lần thứ {expected_edition}: year {campaign.year} − 2016), "
-                          f"found {campaign.edition}")
-    if campaign.date != dt.date(campaign.year, 3, 25):
-        add(("date",), f"the Day is 25 March: expected {campaign.year}-03-25, found {campaign.date.isoformat()}")
-    for index, window in enumerate(campaign.display):
+    if stem != str(year):
+        add(("year",), f"the file is named {stem}.yml but says year {year}; they must agree")
+    expected_edition = year - FIRST_YEAR + 1
+    if isinstance(edition, int) and edition != expected_edition:
+        add(("edition",), f"expected {expected_edition} (lần thứ {expected_edition}: year {year} − 2016), "
+                          f"found {edition}")
+    try:
+        day = dt.date.fromisoformat(str(date))
+    except ValueError:
+        day = None  # reported by the model as an invalid date
+    if day is not None and day != dt.date(year, 3, 25):
+        add(("date",), f"the Day is 25 March: expected {year}-03-25, found {day.isoformat()}")
+    for index, window in enumerate(campaign.display if campaign else []):
         if window.end < window.start:
             add(("display", index, "end"), f"ends ({window.end}) before it starts ({window.start})")
     return problems
@@ -188,16 +197,17 @@ def validate(raw: RawContent) -> Corpus:
     """Check everything; raise :class:`ContentError` listing every problem found."""
     problems: list[Problem] = []
     campaigns: dict[int, Campaign] = {}
+    campaign_files: dict[object, str] = {}  # year as written → file, valid or not
     for source in raw.campaigns:
         campaign, found = parse_model(source, Campaign)
-        problems += found + _text_problems(source, source.data)
-        if campaign is None:
-            continue
-        problems += _campaign_problems(source, campaign)
-        if campaign.year in campaigns:
+        problems += found + _text_problems(source, source.data) + _campaign_problems(source, campaign)
+        year = source.data.get("year")
+        if year in campaign_files:
             problems.append(Problem(source.name, source.line_of(("year",)), "year",
-                                    f"year {campaign.year} is described by two campaign files"))
-        campaigns[campaign.year] = campaign
+                                    f"year {year} is already described by {campaign_files[year]}"))
+        campaign_files[year] = source.name
+        if campaign is not None:
+            campaigns[campaign.year] = campaign
 
     documents: list[DocumentEntry] = []
     slugs: dict[tuple[int, str], str] = {}
@@ -214,7 +224,7 @@ def validate(raw: RawContent) -> Corpus:
             problems.append(Problem(source.name, source.line_of(("slug",)), "slug",
                                     f"slug '{doc.slug}' is already used by {slugs[key]}"))
         slugs[key] = source.name
-        if doc.campaign.year not in campaigns:
+        if doc.campaign.year not in campaign_files:
             problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
                                     f"no campaign file campaigns/{doc.campaign.year}.yml for this document"))
         documents.append(DocumentEntry(doc, source.name, body, tuple(blocks)))

@@ -1,0 +1,35 @@
+# The two commands of the README are `make serve` and `make test`; both install
+# everything they need first (a virtual environment in .venv, system packages
+# through scripts/setup-system.sh when a test needs them).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install serve build check test schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install           ## install, build the bundled content, serve on http://127.0.0.1:8000
+	$(BIN)/ctxh serve
+
+build: install
+	$(BIN)/ctxh build
+
+check: install
+	$(BIN)/ctxh check
+
+test: install            ## install, then run the whole test suite
+	$(BIN)/python -m pytest
+
+schema: install          ## rewrite schemas/*.schema.json from the models
+	$(BIN)/ctxh schema
+
+clean:
+	rm -rf site .ctxh-build-* .pytest_cache .hypothesis

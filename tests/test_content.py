@@ -1,0 +1,80 @@
+"""The bundled content: campaigns state only sourced facts, documents match the gold structure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.build import check
+from generator.normalize import repair_text
+from generator.outline import anchor_for
+
+from .conftest import FIXTURES, ROOT, gold_documents
+
+CORPUS = check(ROOT)
+
+
+def _as_plain(value):
+    """Model values as the gold YAML writes them (ISO date strings)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_as_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_plain(v) for k, v in value.items()}
+    return value
+
+
+def test_every_year_from_2017_to_2026_has_a_campaign():
+    assert [c.year for c in CORPUS.campaigns] == list(range(2017, 2027))
+    for campaign in CORPUS.campaigns:
+        assert campaign.edition == campaign.year - 2016
+        assert campaign.date == dt.date(campaign.year, 3, 25)
+
+
+def test_known_themes_and_unknowns():
+    themes = {c.year: c.theme for c in CORPUS.campaigns}
+    assert themes[2018].claims[0].text == "Công tác xã hội - Vì hạnh phúc nhân dân"
+    assert themes[2019].claims[0].text == "Công tác xã hội Việt Nam – Đổi mới, hội nhập và phát triển"
+    assert themes[2023].claims[0].text == "Công tác xã hội Việt Nam - Chuyên nghiệp, sáng tạo và phát triển"
+    assert themes[2024].claims[0].text == "Công tác xã hội Việt Nam - Tiên phong, chuyên nghiệp và kết nối"
+    assert themes[2025].status == "disputed" and len(themes[2025].claims) == 2
+    for year in (2017, 2020, 2021, 2022, 2026):
+        assert themes[year] is None, year
+
+
+def test_national_dispatches_only_where_sourced():
+    dispatches = {c.year: c.national_dispatch for c in CORPUS.campaigns}
+    assert (dispatches[2023].number, dispatches[2023].date) == ("593/BLĐTBXH-BTXH", dt.date(2023, 2, 24))
+    assert (dispatches[2024].number, dispatches[2024].date) == ("978/BLĐTBXH-CBTXH", dt.date(2024, 3, 12))
+    assert all(dispatches[y] is None for y in dispatches if y not in (2023, 2024))
+
+
+def test_2024_slogans_and_windows_come_from_seed_004():
+    campaign = CORPUS.campaign(2024)
+    assert [s.text for s in campaign.slogans] == [
+        "Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024",
+        "Công tác xã hội Việt Nam - Tiên phong, chuyên nghiệp và kết nối",
+    ]
+    assert [(w.start, w.end) for w in campaign.display] == [
+        (dt.date(2024, 3, 22), dt.date(2024, 3, 28)), (dt.date(2024, 3, 24), dt.date(2024, 3, 28))]
+    assert all(c.slogans == [] and c.display == [] for c in CORPUS.campaigns if c.year != 2024)
+
+
+def test_documents_match_gold_structure():
+    by_source = {entry.doc.source: entry for entry in CORPUS.documents}
+    for gold in gold_documents():
+        doc = by_source[gold["source"]].doc
+        data = _as_plain(doc.model_dump())
+        for key, expected in gold.items():
+            if key == "tasks":
+                assert [(t["label"], t["assignees"]) for t in data["tasks"]] == \
+                       [(t["label"], t["assignees"]) for t in expected], gold["source"]
+            else:
+                assert data[key] == expected, (gold["source"], key)
+        assert all(t["anchor"] == anchor_for(t["label"]) for t in data["tasks"])
+
+
+def test_document_bodies_are_the_repaired_seed_text():
+    by_source = {entry.doc.source: entry for entry in CORPUS.documents}
+    for seed in sorted((FIXTURES / "seeds").glob("*.txt")):
+        assert by_source[seed.name].body == repair_text(seed.read_text(encoding="utf-8"))
