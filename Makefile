@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve build check test schema clean
+.PHONY: install system serve build check test schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+system:                  ## Debian packages: a Vietnamese font, chromium for browser tests
+	bash scripts/setup-system.sh
 
 serve: install           ## install, build the bundled content, serve on http://127.0.0.1:8000
 	$(BIN)/ctxh serve
@@ -25,7 +28,7 @@ build: install
 check: install
 	$(BIN)/ctxh check
 
-test: install            ## install, then run the whole test suite
+test: install system     ## install, then run the whole test suite
 	$(BIN)/python -m pytest
 
 schema: install          ## rewrite schemas/*.schema.json from the models

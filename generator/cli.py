@@ -10,11 +10,15 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from .build import build_site, check
+from .checks import warnings
 from .engine import EngineError
+from .importer import ImportRefused, import_file
 from .models import SCHEMAS
 from .problems import ContentError
+from .readers import ReadError
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
@@ -51,6 +55,7 @@ def _build(root: Path, site: Path | None) -> Path:
             bar.stop()
             err.print(f"[bold red]Engine error[/]: {error}", markup=True, highlight=False)
             raise typer.Exit(2) from None
+    _print_warnings(result.corpus)
     out.print(f"Built {result.pages} pages from {len(result.corpus.campaigns)} campaigns and "
               f"{len(result.corpus.documents)} documents into {result.site_dir}")
     return result.site_dir
@@ -63,16 +68,28 @@ def build(root: Path = ROOT_OPTION,
     _build(root, site)
 
 
+def _print_warnings(corpus) -> int:
+    found = warnings(corpus)
+    for problem in found:
+        err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    return len(found)
+
+
 @app.command(name="check")
-def check_command(root: Path = ROOT_OPTION) -> None:
+def check_command(root: Path = ROOT_OPTION,
+                  strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors")) -> None:
     """Run every validation without building; exit 1 when something is wrong."""
     try:
         corpus = check(root.resolve())
     except ContentError as error:
         _report(error)
         raise typer.Exit(1) from None
+    count = _print_warnings(corpus)
     out.print(f"OK: {len(corpus.campaigns)} campaigns, {len(corpus.documents)} documents, "
-              f"{len(corpus.pages)} pages")
+              f"{len(corpus.pages)} pages; {count} warnings")
+    if strict and count:
+        err.print("--strict: warnings count as errors")
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -104,3 +121,87 @@ def schema(root: Path = ROOT_OPTION) -> None:
     for name, text in schema_texts().items():
         (folder / name).write_text(text, encoding="utf-8")
         out.print(f"wrote {folder / name}")
+
+
+def _shown(value) -> str:
+    if value in (None, [], {}, ""):
+        return "[red]— không tìm thấy (not found)[/]"
+    if isinstance(value, list):
+        return "\n".join(_shown_item(item) for item in value)
+    return _shown_item(value)
+
+
+def _shown_item(item) -> str:
+    if isinstance(item, dict):
+        if "assignees" in item:
+            return f"{item['label']}: {'; '.join(item['assignees'])}"
+        return ", ".join(f"{k}={v}" for k, v in item.items() if v not in (None, []))
+    return str(item)
+
+
+def review_table(structure: dict) -> Table:
+    """Each extracted field, what was found, and what was not, for the editor to review."""
+    table = Table(title=f"{structure['slug']} — review before publishing", show_lines=True)
+    table.add_column("field", style="bold")
+    table.add_column("found")
+    for key, value in structure.items():
+        if key in ("slug", "source", "notes"):
+            continue
+        if isinstance(value, dict) and key in ("issuer", "campaign", "signer"):
+            for sub, item in value.items():
+                table.add_row(f"{key}.{sub}", _shown(item))
+        else:
+            table.add_row(key, _shown(value))
+    return table
+
+
+@app.command(name="import")
+def import_command(files: list[Path] = typer.Argument(..., help=".txt, .md, .docx or text .pdf files"),
+                   root: Path = ROOT_OPTION,
+                   force: bool = typer.Option(False, "--force", help="Replace an existing document file"),
+                   slug: str = typer.Option(None, "--slug", help="URL slug to use (one file only)")) -> None:
+    """Import raw dispatches into content/dispatches/<year>/<slug>.md and show what was found."""
+    failed = 0
+    for path in files:
+        try:
+            result = import_file(path, root.resolve(), force=force, slug=slug)
+        except (ReadError, ImportRefused) as error:
+            err.print(f"[red]error[/]: {error}", highlight=False)
+            failed += 1
+            continue
+        out.print(review_table(result.structure))
+        verb = "replaced" if result.replaced else "wrote"
+        out.print(f"{verb} {result.target}", highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(gold: Path = typer.Option(Path("tests/fixtures/gold"), help="Folder of reviewed gold .yml files"),
+             seeds: Path = typer.Option(Path("tests/fixtures/seeds"), help="Folder of the raw texts they describe"),
+             ) -> None:
+    """Score extraction against gold structures, field by field, and list every mismatch."""
+    import yaml
+
+    from .evaluate import accuracy, compare
+    from .extract import extract
+    from .normalize import repair_text
+    from .readers import read_source
+
+    everything = []
+    table = Table(title="Extraction against gold")
+    table.add_column("document")
+    table.add_column("fields", justify="right")
+    table.add_column("accuracy", justify="right")
+    for path in sorted(gold.glob("*.yml")):
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found = extract(repair_text(read_source(seeds / expected["source"])), expected["source"])
+        results = compare(expected, found)
+        everything += results
+        table.add_row(expected["source"], str(len(results)), f"{accuracy(results):.1%}")
+        for result in results:
+            if not result.ok:
+                out.print(f"{expected['source']}: {result.field}: expected {result.expected!r}, found {result.found!r}",
+                          highlight=False, soft_wrap=True)
+    table.add_row("overall", str(len(everything)), f"{accuracy(everything):.1%}", style="bold")
+    out.print(table)

@@ -28,7 +28,12 @@ _WORD_GAP = re.compile(r" {2,}")
 _MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+\.\s)")
 _EMPHASIS_OR_HEADING = re.compile(r"^(?:#+\s+|\*+)")
 _TERMINAL = re.compile(r"[.!?:;]\W*$")
+# Openings of the parts of a state document (Nghị định 30/2020/NĐ-CP): always a new paragraph.
+_PART_OPENING = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Nơi nhận|V/v|Số\s*:|[^,\d]{2,40},\s*ngày\b)")
 _LETTER_SPACED_MIN_TOKENS = 8
+_SPACED_WORD_MIN_TOKENS = 3
+_SHORT_TITLE = 60  # characters: a numbered line shorter than this may be a title ("1. Phòng Y tế")
 
 
 def repair_text(text: str) -> str:
@@ -51,14 +56,17 @@ def _repair_pass(text: str) -> str:
 def _collapse_letter_spacing(line: str) -> str:
     """Collapse a line whose characters are separated by single spaces.
 
-    Words are told apart by gaps of two or more spaces; a line without such a
-    gap is left alone (after repair no gap remains, which keeps this idempotent).
+    Words are told apart by gaps of two or more spaces. A line without such a gap
+    is one spaced-out word ("h ợ p .", "2 4 / 3") only when every token is a single
+    character; otherwise it is left alone, which keeps the repair idempotent.
     """
     tokens = line.split()
-    if len(tokens) < _LETTER_SPACED_MIN_TOKENS or not _WORD_GAP.search(line.strip()):
-        return line
     singles = sum(1 for token in tokens if len(token) == 1)
-    if singles < 0.9 * len(tokens):
+    if singles == len(tokens) >= _SPACED_WORD_MIN_TOKENS and any(t.isalnum() for t in tokens):
+        pass  # every token one character: one or more spaced-out words ("h ợ p .")
+    elif len(tokens) < _LETTER_SPACED_MIN_TOKENS or singles < 0.9 * len(tokens):
+        return line
+    elif not _WORD_GAP.search(line.strip()):
         return line
     words = _WORD_GAP.split(line.strip())
     return " ".join(word.replace(" ", "") for word in words if word)
@@ -67,6 +75,10 @@ def _collapse_letter_spacing(line: str) -> str:
 def is_item_start(line: str) -> bool:
     """True when ``line`` opens a list item or a numbered/lettered section."""
     return bool(_MARKER.match(_EMPHASIS_OR_HEADING.sub("", line)))
+
+
+def _is_bullet(line: str) -> bool:
+    return line.startswith("- ")
 
 
 def _is_heading(line: str) -> bool:
@@ -87,6 +99,10 @@ def _is_caps(line: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _has_lower(line: str) -> bool:
+    return any(c.islower() for c in line)
+
+
 def _typical_width(lines: list[str]) -> int:
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
@@ -99,54 +115,131 @@ def _is_full(line: str, width: int) -> bool:
     return width >= 40 and len(line) >= 0.8 * width
 
 
-def _joins_line(previous: str, line: str, width: int) -> bool:
-    """Should ``line`` continue ``previous`` within a paragraph?"""
-    if is_item_start(line) or _is_heading(line) or _is_heading(previous):
+def _wrapped(previous: str, width: int) -> bool:
+    """``previous`` was cut by the page width in mid-sentence."""
+    return _is_full(previous, width) and not _TERMINAL.search(previous) and not _is_caps(previous)
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def item_number(line: str) -> tuple[str, int] | None:
+    """('number', 2) for '2. …', ('letter', 1) for 'b) …', ('roman', 4) for 'IV. …'."""
+    text = _EMPHASIS_OR_HEADING.sub("", line)
+    if match := re.match(r"^(\d+)\.\s", text):
+        return "number", int(match.group(1))
+    if match := re.match(r"^([a-zđ])\)\s", text):
+        return "letter", ord(match.group(1)) - ord("a")
+    if match := re.match(r"^([IVXLC]+)\.\s", text):
+        return "roman", _roman(match.group(1))
+    return None
+
+
+def _opens_item(previous: str, line: str, width: int, last: dict[str, int]) -> bool:
+    """A marker ("- ", "2.", "a)") opens an item unless the line before was cut mid-sentence
+    ("Lao động\n- Thương binh", "năm\n2024. Trong"); a number that continues the
+    numbering in force ("2." after "1.") always opens one."""
+    if not is_item_start(line):
         return False
-    if _starts_lower(line) or previous.endswith(","):
+    number = item_number(line)
+    if number and number[1] == last.get(number[0], 0) + 1:
         return True
-    return _is_full(previous, width) and not _is_caps(previous) and not _is_caps(line)
+    return not (_wrapped(previous, width) and not previous.endswith(":"))
 
 
-def _joins_paragraph(previous: str, line: str, width: int) -> bool:
-    """Should the paragraph starting with ``line`` continue the one ending with ``previous``?"""
+def _joins_line(previous: str, line: str, width: int, last: dict[str, int], in_bullet: bool) -> bool:
+    """Should ``line`` continue ``previous`` within a paragraph (``in_bullet``: of a "- " item)?"""
+    if _opens_item(previous, line, width, last) or _is_heading(line) or _is_heading(previous):
+        return False
+    if _PART_OPENING.match(line):
+        return False
+    if _is_caps(previous) and not _has_lower(line):
+        return _is_full(previous, width)  # a heading wrapped by the page width
+    if _starts_lower(line) or previous.endswith(",") or is_item_start(line):
+        return True
+    if in_bullet and _is_full(previous, width) and not _is_caps(line):
+        return True  # a list item wrapped after an inner ";" ("Đào tạo;\nY tế;")
+    return _wrapped(previous, width) and not _is_caps(line)
+
+
+def _joins_paragraph(paragraph: tuple[list[str], str], line: str, width: int) -> bool:
+    """Should the paragraph starting with ``line`` continue ``paragraph`` (its lines, its tail)?"""
+    lines, previous = paragraph
     if _TERMINAL.search(previous) or previous.endswith("/."):
         return False
+    if _is_title(lines) and not _starts_lower(line):
+        return False
     if is_item_start(line) or _is_heading(line) or _is_heading(previous) or _is_caps(previous):
+        return False
+    if _PART_OPENING.match(line):
         return False
     if _starts_lower(line):
         return True
     return _is_full(previous, width) and not _is_caps(line)
 
 
+def _is_title(lines: list[str]) -> bool:
+    """A paragraph that is one short numbered line: "1. Phòng Lao động - TB&XH huyện"."""
+    return len(lines) == 1 and is_item_start(lines[0]) and len(lines[0]) < _SHORT_TITLE
+
+
+def _ends_paragraph(current: list[str], tail: str, line: str) -> bool:
+    """Text without blank lines (PDF extraction) gets its paragraphs back: a sentence
+    that ends at the line end, or a short numbered title line, closes a paragraph."""
+    if _is_bullet(current[-1]) and _is_bullet(line):
+        return False
+    if _TERMINAL.search(tail) or _PART_OPENING.match(line) or (_is_caps(tail) and _has_lower(line)):
+        return True
+    return _is_title(current) and not _starts_lower(line)
+
+
 def _rejoin(lines: list[str]) -> str:
+    """Rebuild paragraphs. Decisions look at ``tail``, the last *physical* line of
+    the paragraph so far, not at the logical line it was joined into."""
     width = _typical_width(lines)
-    paragraphs: list[list[str]] = []
+    paragraphs: list[tuple[list[str], str]] = []
     current: list[str] = []
+    tail = ""
+    last: dict[str, int] = {}  # last item number seen, by kind of numbering
     for line in lines:
         if not line:
             if current:
-                paragraphs.append(current)
+                paragraphs.append((current, tail))
                 current = []
             continue
-        if current and _joins_line(current[-1], line, width):
+        if current and _joins_line(tail, line, width, last, _is_bullet(current[-1])):
             current[-1] += " " + line
+            tail = line
+            continue
+        elif current and _ends_paragraph(current, tail, line):
+            paragraphs.append((current, tail))
+            current = [line]
         elif current:
             current.append(line)
-        elif paragraphs and _joins_paragraph(paragraphs[-1][-1], line, width):
-            current = paragraphs.pop()
+        elif paragraphs and _joins_paragraph(paragraphs[-1], line, width):
+            current = paragraphs.pop()[0]
             current[-1] += " " + line
-        elif paragraphs and paragraphs[-1][-1].startswith("- ") and line.startswith("- "):
-            current = paragraphs.pop()
+        elif paragraphs and _is_bullet(paragraphs[-1][0][-1]) and _is_bullet(line):
+            current = paragraphs.pop()[0]
             current.append(line)
         else:
             current = [line]
+        tail = line
+        number = item_number(line)
+        if number:
+            last[number[0]] = number[1]
     if current:
-        paragraphs.append(current)
-    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs) + ("\n" if paragraphs else "")
+        paragraphs.append((current, tail))
+    return "\n\n".join("\n".join(paragraph) for paragraph, _ in paragraphs) + ("\n" if paragraphs else "")
 
 
 def plain(text: str) -> str:
     """Text without Markdown emphasis markers and with whitespace collapsed (for fields)."""
     text = re.sub(r"(\*{1,3})(\S(?:.*?\S)?)\1", r"\2", text)
+    text = re.sub(r"^\*+|\*+$", "", text.strip())  # an emphasis opened or closed on another line
     return " ".join(text.split())

@@ -21,8 +21,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import vietnamese as vi
-from .models import Campaign, Document
-from .validate import Corpus
+from .models import Campaign, Document, Task
+from .normalize import plain
+from .outline import item_blocks
+from .validate import Corpus, DocumentEntry
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
 YEARS_INDEX = "nam/index.md"
@@ -115,6 +117,18 @@ def key_dates(corpus: Corpus, year: int) -> list[KeyDate]:
     return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
 
 
+def task_text(entry: DocumentEntry, task: Task) -> str:
+    """The full text of a task's item, as plain text (Markdown emphasis removed)."""
+    blocks = item_blocks(list(entry.blocks), task.anchor) if task.anchor else []
+    return plain(" ".join(" ".join(block.lines) for block in blocks))
+
+
+def excerpt(text: str, limit: int = 220) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Any]]]:
     """Tasks grouped under each assignee, in the order assignees first appear."""
     groups: dict[str, list[Any]] = defaultdict(list)
@@ -165,6 +179,8 @@ def _environment() -> Environment:
         number_symbol=number_symbol,
         document_title=document_title,
         year_path=year_path,
+        task_text=task_text,
+        excerpt=excerpt,
     )
     return env
 

@@ -34,6 +34,7 @@ class DocumentEntry:
     file: str
     body: str
     blocks: tuple[Block, ...]
+    source: SourceFile  # for the line of each field in later checks
 
     @property
     def path(self) -> str:
@@ -227,7 +228,7 @@ def validate(raw: RawContent) -> Corpus:
         if doc.campaign.year not in campaign_files:
             problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
                                     f"no campaign file campaigns/{doc.campaign.year}.yml for this document"))
-        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks)))
+        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks), source))
 
     pages: list[PageEntry] = []
     for source in raw.pages:

