@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .engine import build_html
+from .index import build_index, write_d_syllables
 from .load import load_content
 from .render import render
 from .validate import Corpus, validate
@@ -65,6 +66,9 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
         build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        progress("Lập chỉ mục tìm kiếm (Pagefind)")
+        write_d_syllables(built, rendered.pages.values())
+        build_index(built)
         progress("Thay thư mục site/")
         _swap_into_place(built, site_dir, staging)
     finally:

@@ -14,10 +14,9 @@ from rich.table import Table
 
 from .build import build_site, check
 from .checks import warnings
-from .engine import EngineError
 from .importer import ImportRefused, import_file
 from .models import SCHEMAS
-from .problems import ContentError
+from .problems import BuildError, ContentError
 from .readers import ReadError
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
@@ -26,7 +25,7 @@ out = Console()
 err = Console(stderr=True)
 
 ROOT_OPTION = typer.Option(Path("."), "--root", help="Project folder (holds mkdocs.yml, campaigns/, content/)")
-BUILD_STAGES = 4
+BUILD_STAGES = 5
 
 
 def _report(error: ContentError) -> None:
@@ -51,11 +50,13 @@ def _build(root: Path, site: Path | None) -> Path:
             bar.stop()
             _report(error)
             raise typer.Exit(1) from None
-        except EngineError as error:
+        except BuildError as error:
             bar.stop()
-            err.print(f"[bold red]Engine error[/]: {error}", markup=True, highlight=False)
+            err.print(f"[bold red]Build error[/]: {error}", markup=True, highlight=False)
             raise typer.Exit(2) from None
-    _print_warnings(result.corpus)
+    count = len(warnings(result.corpus))
+    if count:
+        err.print(f"{count} warnings: `ctxh check` lists them", highlight=False)
     out.print(f"Built {result.pages} pages from {len(result.corpus.campaigns)} campaigns and "
               f"{len(result.corpus.documents)} documents into {result.site_dir}")
     return result.site_dir

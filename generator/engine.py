@@ -15,8 +15,10 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from .problems import BuildError
 
-class EngineError(Exception):
+
+class EngineError(BuildError):
     """The engine refused the generated pages (a bug in render, not in content)."""
 
 

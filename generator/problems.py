@@ -28,3 +28,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(Exception):
+    """A build stage failed for a reason that is not in the content (a tool, a bug)."""

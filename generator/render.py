@@ -29,6 +29,10 @@ from .validate import Corpus, DocumentEntry
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
 YEARS_INDEX = "nam/index.md"
 DOCUMENTS_INDEX = "van-ban/index.md"
+SEARCH_PAGE = "tra-cuu.md"
+# Pagefind filter keys (ASCII) and their labels on the search page.
+SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "Cấp ban hành"),
+                  ("loai", "Loại văn bản"), ("don-vi", "Đơn vị được giao việc"))
 
 
 def page_url(path: str) -> str:
@@ -54,6 +58,7 @@ def year_path(year: int) -> str:
 
 
 _EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_UNPAIRED_EMPHASIS = re.compile(r"^\*+(?=\S)|(?<=\S)\*+$", re.MULTILINE)
 _EMPHASIS_TAGS = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
 
 
@@ -65,7 +70,9 @@ def inline_html(text: str) -> Markup:
         opening, closing = _EMPHASIS_TAGS[len(match.group(1))]
         return f"{opening}{match.group(2)}{closing}"
 
-    return Markup(_EMPHASIS.sub(emphasis, escaped).replace("\n", "<br>\n"))
+    paired = _EMPHASIS.sub(emphasis, escaped)
+    unpaired = _UNPAIRED_EMPHASIS.sub("", paired)  # emphasis opened in another block
+    return Markup(unpaired.replace("\n", "<br>\n"))
 
 
 def number_symbol(doc: Document) -> str:
@@ -138,12 +145,12 @@ def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
-def _front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
+def _front_matter(title: str, description: str, search_exclude: bool = False) -> str:
+    """Page metadata for the engine; values escaped because the theme prints them raw."""
     lines = ["---", f"title: {_yaml_string(html.escape(title))}",
              f"description: {_yaml_string(html.escape(description))}"]
-    if hide:
-        lines.append("hide:")
-        lines.extend(f"  - {item}" for item in hide)
+    if search_exclude:
+        lines.append("search_exclude: true")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -203,12 +210,13 @@ def render(corpus: Corpus) -> RenderedSite:
     env = _environment()
     pages: dict[str, str] = {}
 
-    def emit(path: str, template: str, title: str, description: str, **context: Any) -> None:
+    def emit(path: str, template: str, title: str, description: str, search_exclude: bool = False,
+             **context: Any) -> None:
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
         body = env.get_template(template).render(path=path, url=url, corpus=corpus, **context)
-        pages[path] = _front_matter(title, description) + body
+        pages[path] = _front_matter(title, description, search_exclude) + body
 
     years = [c.year for c in corpus.campaigns]
     current = corpus.campaigns[-1] if corpus.campaigns else None
@@ -217,9 +225,9 @@ def render(corpus: Corpus) -> RenderedSite:
          "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản hướng dẫn và việc cần làm của từng đơn vị.",
          campaign=current, latest_known=latest_known, years=years,
          timeline=key_dates(corpus, current.year) if current else [],
-         documents=corpus.documents[:6])
+         documents=corpus.documents[:6], search_exclude=True)
     emit(YEARS_INDEX, "years.md.j2", "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
-         campaigns=list(reversed(corpus.campaigns)))
+         campaigns=list(reversed(corpus.campaigns)), search_exclude=True)
     for campaign in corpus.campaigns:
         emit(year_path(campaign.year), "year.md.j2", f"Năm {campaign.year} — lần thứ {campaign.edition}",
              f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
@@ -228,7 +236,10 @@ def render(corpus: Corpus) -> RenderedSite:
              documents=corpus.documents_of(campaign.year))
     emit(DOCUMENTS_INDEX, "documents.md.j2", "Văn bản",
          "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm.",
-         years=sorted({entry.doc.year for entry in corpus.documents}, reverse=True))
+         years=sorted({entry.doc.year for entry in corpus.documents}, reverse=True), search_exclude=True)
+    emit(SEARCH_PAGE, "search.md.j2", "Tra cứu",
+         "Tìm văn bản, nhiệm vụ và đơn vị; gõ có dấu hoặc không dấu.",
+         filters=SEARCH_FILTERS, search_exclude=True)
     for entry in corpus.documents:
         doc = entry.doc
         emit(entry.path, "document.md.j2", document_title(doc),
@@ -243,6 +254,7 @@ def render(corpus: Corpus) -> RenderedSite:
         {"Trang chủ": "index.md"},
         {"Các năm": [YEARS_INDEX] + [{str(y): year_path(y)} for y in reversed(years)]},
         {"Văn bản": DOCUMENTS_INDEX},
+        {"Tra cứu": SEARCH_PAGE},
     ]
     nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]
     return RenderedSite(pages=pages, nav=nav)

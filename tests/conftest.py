@@ -3,7 +3,11 @@ a scratch copy of the project for tests that break its content on purpose."""
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,9 @@ from generator.build import build_site
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("campaigns", "content", "theme", "schemas", "mkdocs.yml")
+SUB_PATH = "/ctxh/"  # the built site is served under this path, as on a project page host
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def copy_project(target: Path) -> Path:
@@ -48,3 +55,50 @@ def read_page(site: Path, url_path: str) -> BeautifulSoup:
 
 def gold_documents() -> list[dict]:
     return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((FIXTURES / "gold").glob("*.yml"))]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site, tmp_path_factory):
+    """A real static HTTP server with the built site under SUB_PATH; yields the origin."""
+    served = tmp_path_factory.mktemp("served")
+    shutil.copytree(site, served / SUB_PATH.strip("/"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (Playwright's own browser download is not used)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or os.environ.get("CHROMIUM")
+    if not executable:
+        pytest.fail("chromium is not installed: run `make system`")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser page; every request to another host fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    foreign: list[str] = []
+    context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
+                  if not route.request.url.startswith(server) else route.continue_())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not errors, f"JavaScript errors: {errors}"

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urldefrag, urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
 
-SUB_PATH = "/ctxh/"
+from .conftest import SUB_PATH
+
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site, tmp_path_factory):
-    served = tmp_path_factory.mktemp("served")
-    shutil.copytree(site, served / SUB_PATH.strip("/"))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:

@@ -1,0 +1,182 @@
+// Search page (/tra-cuu/): Pagefind, plus the one thing it does not fold: đ.
+//
+// Pagefind (>= 1.5) matches "cong tac" to "công tác", but "d" never matches
+// "đ" (Unicode does not decompose it). In Vietnamese đ only begins a syllable,
+// so each query syllable that begins with "d" is also tried as "đ": 2^k
+// variants (k capped), searched separately and merged by best score. The
+// excerpts are Pagefind's own: the original text, with the match highlighted.
+
+const MAX_D_SYLLABLES = 4;
+const PAGE_SIZE = 20;
+const siteRoot = new URL("../../", import.meta.url);
+
+function withD(word) {
+  return (word[0] === "D" ? "Đ" : "đ") + word.slice(1);
+}
+
+function foldMarks(word) {
+  return word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
+// The forms of each query word. A word typed with "d" is also tried as "đ" when
+// the site has a syllable "đ…" that folds to it; it is kept as "d" when the site
+// has one with "d" (both when both, or when neither: a word still being typed).
+export function wordForms(query, syllables = { d: [], "đ": [] }) {
+  const withPlainD = new Set(syllables.d);
+  const withStrokeD = new Set(syllables["đ"]);
+  const words = query.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  let dWords = 0;
+  return words.map((word) => {
+    if (!/^[dD]/.test(word) || dWords++ >= MAX_D_SYLLABLES) return [word];
+    const folded = foldMarks(word);
+    const plain = withPlainD.has(folded);
+    const stroke = withStrokeD.has(folded);
+    if (stroke && !plain) return [withD(word)];
+    if (plain && !stroke) return [word];
+    return [word, withD(word)];
+  });
+}
+
+// Every combination of the forms: "doan thanh" → "doan thanh", "đoan thanh".
+export function dVariants(forms) {
+  return forms.reduce(
+    (variants, forms) => variants.flatMap((prefix) => forms.map((form) => (prefix ? `${prefix} ${form}` : form))),
+    [""],
+  );
+}
+
+async function loadPagefind() {
+  const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+  await pagefind.options({ baseUrl: siteRoot.pathname });
+  await pagefind.init();
+  return pagefind;
+}
+
+// Pagefind ranks pages that match only some words too ("doi tuong" → "Thủ tướng").
+// Across the đ/d variants, pages are ranked first by how many query words they
+// contain in one of the word's forms, then by their best Pagefind score.
+async function searchAll(pagefind, syllables, query, filters) {
+  if (!query) return (await pagefind.search(null, { filters })).results;
+  const forms = wordForms(query, syllables);
+  const [variantResponses, wordResponses] = await Promise.all([
+    Promise.all(dVariants(forms).map((q) => pagefind.search(q, { filters }))),
+    Promise.all(forms.map((wordForm) => Promise.all(wordForm.map((f) => pagefind.search(f, { filters }))))),
+  ]);
+  const coverage = new Map();
+  for (const responses of wordResponses) {
+    const ids = new Set(responses.flatMap((response) => response.results.map((result) => result.id)));
+    for (const id of ids) coverage.set(id, (coverage.get(id) || 0) + 1);
+  }
+  const best = new Map();
+  for (const response of variantResponses) {
+    for (const result of response.results) {
+      const seen = best.get(result.id);
+      if (!seen || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  const rank = (result) => coverage.get(result.id) || 0;
+  return [...best.values()].sort((a, b) => rank(b) - rank(a) || b.score - a.score);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderResult(data) {
+  const item = element("li", "ctxh-search__result");
+  const link = element("a", null, data.meta.title || data.url);
+  link.href = data.url;
+  const heading = element("h2", "ctxh-search__title");
+  heading.append(link);
+  item.append(heading);
+  const details = [data.meta.so && `Số ${data.meta.so}`, data.meta.ngay].filter(Boolean).join(" · ");
+  if (details) item.append(element("p", "ctxh-search__meta", details));
+  const excerpt = element("p", "ctxh-search__excerpt");
+  excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped page text with <mark> around matches
+  item.append(excerpt);
+  return item;
+}
+
+async function fillFilters(pagefind, form, params) {
+  const available = await pagefind.filters();
+  for (const select of form.querySelectorAll("select[data-filter]")) {
+    const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => b.localeCompare(a, "vi"));
+    for (const value of values) {
+      const option = element("option", null, value);
+      option.value = value;
+      select.append(option);
+    }
+    select.value = params.get(select.name) || "";
+    select.parentElement.hidden = values.length === 0;
+  }
+  form.querySelector("fieldset").hidden = false;
+}
+
+async function main() {
+  const form = document.querySelector("[data-ctxh-search]");
+  if (!form) return;
+  const input = form.querySelector("#ctxh-q");
+  const sort = form.querySelector("#ctxh-sort");
+  const status = document.querySelector(".ctxh-search__status");
+  const list = document.querySelector(".ctxh-search__results");
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  sort.value = params.get("sap-xep") || "";
+
+  status.textContent = "Đang tải chỉ mục tìm kiếm…";
+  const [pagefind, syllables] = await Promise.all([
+    loadPagefind(),
+    fetch(new URL("assets/search/d-syllables.json", siteRoot)).then((response) => response.json()),
+  ]);
+  await fillFilters(pagefind, form, params);
+  status.textContent = "";
+
+  let generation = 0;
+  async function run() {
+    const current = ++generation;
+    const query = input.value.trim();
+    const filters = {};
+    const state = new URLSearchParams();
+    if (query) state.set("q", query);
+    for (const select of form.querySelectorAll("select[data-filter]")) {
+      if (select.value) {
+        filters[select.dataset.filter] = select.value;
+        state.set(select.name, select.value);
+      }
+    }
+    if (sort.value) state.set("sap-xep", sort.value);
+    history.replaceState(null, "", state.toString() ? `?${state}` : location.pathname);
+    list.replaceChildren();
+    if (!query && !Object.keys(filters).length) {
+      status.textContent = "";
+      return;
+    }
+    const results = await searchAll(pagefind, syllables, query, filters);
+    let data = await Promise.all(results.slice(0, sort.value ? 200 : PAGE_SIZE).map((r) => r.data()));
+    if (current !== generation) return;
+    if (sort.value) data = data.sort((a, b) => (b.meta.sap_xep || "").localeCompare(a.meta.sap_xep || "")).slice(0, PAGE_SIZE);
+    if (!results.length) {
+      status.textContent = query ? `Không tìm thấy kết quả nào cho “${query}”.` : "Không có trang nào khớp bộ lọc.";
+      return;
+    }
+    status.textContent = `Tìm thấy ${results.length} kết quả` + (results.length > PAGE_SIZE ? `, hiển thị ${PAGE_SIZE} kết quả đầu.` : ".");
+    list.replaceChildren(...data.map(renderResult));
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  form.addEventListener("change", run);
+  let typing;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(run, 250);
+  });
+  run();
+}
+
+main();
