@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .guidance import build_guidance
 from .problems import Problem
 from .validate import FIRST_YEAR, Corpus, DocumentEntry
 
@@ -64,4 +65,6 @@ def document_warnings(entry: DocumentEntry) -> Iterator[Problem]:
 
 
 def warnings(corpus: Corpus) -> list[Problem]:
-    return sorted(problem for entry in corpus.documents for problem in document_warnings(entry))
+    """Reader warnings of every document, and names that match no unit of the catalog."""
+    found = [problem for entry in corpus.documents for problem in document_warnings(entry)]
+    return sorted(found + build_guidance(corpus).unresolved)

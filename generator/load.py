@@ -174,6 +174,7 @@ class RawContent:
     campaigns: list[SourceFile]
     documents: list[SourceFile]
     pages: list[SourceFile]
+    units: SourceFile | None
 
 
 def load_content(root: Path) -> RawContent:
@@ -192,6 +193,8 @@ def load_content(root: Path) -> RawContent:
     campaigns = gather(sorted((root / "campaigns").glob("*.yml")), load_yaml_file)
     documents = gather(sorted((root / "content" / "dispatches").glob("*/*.md")), load_front_matter_file)
     pages = gather(sorted((root / "content" / "pages").glob("*.md")), load_front_matter_file)
+    catalog_path = root / "content" / "units.yml"
+    units = gather([catalog_path], load_yaml_file) if catalog_path.exists() else []
     if problems:
         raise ContentError(problems)
-    return RawContent(campaigns=campaigns, documents=documents, pages=pages)
+    return RawContent(campaigns=campaigns, documents=documents, pages=pages, units=units[0] if units else None)

@@ -157,6 +157,33 @@ class Document(Strict):
     notes: list[str] = Field(default_factory=list)
 
 
+UnitLevel = Literal["trung ương", "tỉnh", "huyện", "xã", "cơ sở"]
+Sector = Literal["y tế", "giáo dục", "lao động – xã hội", "mặt trận và đoàn thể", "chính quyền", "truyền thông",
+                 "văn hóa", "trợ giúp xã hội", "chung"]
+
+
+class Unit(Strict):
+    """A kind of unit that dispatches address (content/units.yml)."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, used in /don-vi/<id>/")
+    name: str = Field(min_length=1, description="Display name")
+    aliases: list[str] = Field(min_length=1, description="How dispatches name it, without place names")
+    sector: Sector
+    level: UnitLevel | None = Field(default=None, description="null for assignments to every unit")
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = Field(default=None, description="Last day the unit type existed")
+    successors: list[str] = Field(default_factory=list, description="Unit ids that took over the job")
+    predecessors: list[str] = Field(default_factory=list)
+    status: Literal["confirmed", "unconfirmed"] = Field(
+        default="confirmed", description="unconfirmed: validity and successor notes are not yet sourced")
+    notes: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class UnitCatalog(Strict):
+    units: list[Unit]
+
+
 class Page(Strict):
     """Front matter of an editor-written page in ``content/pages``."""
 
@@ -170,4 +197,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "campaign": Campaign,
     "document": Document,
     "page": Page,
+    "units": UnitCatalog,
 }

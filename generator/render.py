@@ -21,15 +21,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import vietnamese as vi
-from .models import Campaign, Document, Task
-from .normalize import plain
-from .outline import item_blocks
-from .validate import Corpus, DocumentEntry
+from .calendar import unit_calendar
+from .guidance import Guidance, item_text, units_by_level_and_sector
+from .models import Campaign, Document
+from .validate import Corpus
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
 YEARS_INDEX = "nam/index.md"
 DOCUMENTS_INDEX = "van-ban/index.md"
 SEARCH_PAGE = "tra-cuu.md"
+UNITS_INDEX = "don-vi/index.md"
 # Pagefind filter keys (ASCII) and their labels on the search page.
 SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "Cấp ban hành"),
                   ("loai", "Loại văn bản"), ("don-vi", "Đơn vị được giao việc"))
@@ -55,6 +56,10 @@ def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> s
 
 def year_path(year: int) -> str:
     return f"nam/{year}.md"
+
+
+def unit_path(unit_id: str) -> str:
+    return f"don-vi/{unit_id}.md"
 
 
 _EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
@@ -124,12 +129,6 @@ def key_dates(corpus: Corpus, year: int) -> list[KeyDate]:
     return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
 
 
-def task_text(entry: DocumentEntry, task: Task) -> str:
-    """The full text of a task's item, as plain text (Markdown emphasis removed)."""
-    blocks = item_blocks(list(entry.blocks), task.anchor) if task.anchor else []
-    return plain(" ".join(" ".join(block.lines) for block in blocks))
-
-
 def excerpt(text: str, limit: int = 220) -> str:
     if len(text) <= limit:
         return text
@@ -186,7 +185,8 @@ def _environment() -> Environment:
         number_symbol=number_symbol,
         document_title=document_title,
         year_path=year_path,
-        task_text=task_text,
+        unit_path=unit_path,
+        item_text=item_text,
         excerpt=excerpt,
     )
     return env
@@ -206,8 +206,10 @@ def _theme_text(campaign: Campaign | None) -> str:
     return " / ".join(claim.text for claim in campaign.theme.claims)
 
 
-def render(corpus: Corpus) -> RenderedSite:
+def render(corpus: Corpus, guidance: Guidance) -> RenderedSite:
     env = _environment()
+    env.globals["unit_names"] = lambda units: sorted(
+        {guidance.guides[uid].unit.name for ids in units.assignees.values() for uid in ids})
     pages: dict[str, str] = {}
 
     def emit(path: str, template: str, title: str, description: str, search_exclude: bool = False,
@@ -215,7 +217,7 @@ def render(corpus: Corpus) -> RenderedSite:
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
-        body = env.get_template(template).render(path=path, url=url, corpus=corpus, **context)
+        body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance, **context)
         pages[path] = _front_matter(title, description, search_exclude) + body
 
     years = [c.year for c in corpus.campaigns]
@@ -225,7 +227,8 @@ def render(corpus: Corpus) -> RenderedSite:
          "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản hướng dẫn và việc cần làm của từng đơn vị.",
          campaign=current, latest_known=latest_known, years=years,
          timeline=key_dates(corpus, current.year) if current else [],
-         documents=corpus.documents[:6], search_exclude=True)
+         documents=corpus.documents[:6], unit_groups=units_by_level_and_sector(list(corpus.units)),
+         search_exclude=True)
     emit(YEARS_INDEX, "years.md.j2", "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
          campaigns=list(reversed(corpus.campaigns)), search_exclude=True)
     for campaign in corpus.campaigns:
@@ -246,6 +249,14 @@ def render(corpus: Corpus) -> RenderedSite:
              f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
              + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"),
              entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks)
+    emit(UNITS_INDEX, "units.md.j2", "Đơn vị",
+         "Mỗi loại đơn vị cần làm gì nhân Ngày Công tác xã hội Việt Nam: nhiệm vụ, thời hạn, khẩu hiệu.",
+         groups=units_by_level_and_sector(list(corpus.units)), search_exclude=True)
+    for unit_id, guide in guidance.guides.items():
+        emit(unit_path(unit_id), "unit.md.j2", f"{guide.unit.name}: việc cần làm",
+             f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của {guide.unit.name} "
+             "nhân Ngày Công tác xã hội Việt Nam.", guide=guide)
+        pages[f"don-vi/{unit_id}/lich.ics"] = unit_calendar(guide).decode("utf-8")
     for page in corpus.pages:
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
                                          + page.body)
@@ -254,6 +265,7 @@ def render(corpus: Corpus) -> RenderedSite:
         {"Trang chủ": "index.md"},
         {"Các năm": [YEARS_INDEX] + [{str(y): year_path(y)} for y in reversed(years)]},
         {"Văn bản": DOCUMENTS_INDEX},
+        {"Đơn vị": UNITS_INDEX},
         {"Tra cứu": SEARCH_PAGE},
     ]
     nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]

@@ -17,7 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from .load import KeyPath, RawContent, SourceFile
-from .models import Campaign, Document, Page
+from .models import Campaign, Document, Page, Unit, UnitCatalog
 from .normalize import repair_text
 from .outline import Block, outline
 from .problems import ContentError, Problem
@@ -56,6 +56,7 @@ class Corpus:
     campaigns: tuple[Campaign, ...]
     documents: tuple[DocumentEntry, ...]
     pages: tuple[PageEntry, ...]
+    units: tuple[Unit, ...]
 
     def campaign(self, year: int) -> Campaign | None:
         return next((c for c in self.campaigns if c.year == year), None)
@@ -194,6 +195,28 @@ def _document_problems(source: SourceFile, doc: Document, blocks: list[Block]) -
     return problems
 
 
+def _validate_units(source: SourceFile | None, problems: list[Problem]) -> tuple[Unit, ...]:
+    if source is None:
+        return ()
+    catalog, found = parse_model(source, UnitCatalog)
+    problems += found + _text_problems(source, source.data)
+    if catalog is None:
+        return ()
+    ids = [unit.id for unit in catalog.units]
+    for index, unit in enumerate(catalog.units):
+        if ids.index(unit.id) != index:
+            problems.append(Problem(source.name, source.line_of(("units", index, "id")), f"units[{index}].id",
+                                    f"id '{unit.id}' is used twice"))
+        for key in ("successors", "predecessors"):
+            for position, other in enumerate(getattr(unit, key)):
+                if other not in ids:
+                    close = difflib.get_close_matches(other, ids, n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    problems.append(Problem(source.name, source.line_of(("units", index, key, position)),
+                                            f"units[{index}].{key}[{position}]", f"no unit with id '{other}'{hint}"))
+    return tuple(catalog.units)
+
+
 def validate(raw: RawContent) -> Corpus:
     """Check everything; raise :class:`ContentError` listing every problem found."""
     problems: list[Problem] = []
@@ -237,7 +260,9 @@ def validate(raw: RawContent) -> Corpus:
         if page is not None:
             pages.append(PageEntry(page, source.name, source.body))
 
+    units = _validate_units(raw.units, problems)
+
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     documents.sort(key=lambda e: (-e.doc.year, -(e.doc.date or dt.date.min).toordinal(), e.doc.slug))
-    return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages))
+    return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages), units)

@@ -1,0 +1,55 @@
+"""Calendar files (.ics): a unit's deadlines and banner windows, as all-day events.
+
+Deterministic: every value comes from the data (UIDs from content, DTSTAMP
+from the event's own date), so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from icalendar import Calendar, Event
+
+from .guidance import UnitGuide
+
+PRODUCT_ID = "-//Ngay Cong tac xa hoi Viet Nam//ctxh//VI"
+
+
+def _event(uid_source: str, summary: str, start: dt.date, end: dt.date, description: str) -> Event:
+    event = Event()
+    event.add("uid", hashlib.sha1(uid_source.encode("utf-8")).hexdigest() + "@ctxh")
+    event.add("dtstamp", dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    event.add("dtend", end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+    event.add("description", description)
+    return event
+
+
+def new_calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def unit_calendar(guide: UnitGuide) -> bytes:
+    calendar = new_calendar(f"Ngày Công tác xã hội — {guide.unit.name}")
+    for item in guide.deadlines:
+        deadline, doc = item.deadline, item.entry.doc
+        if deadline.due is None:
+            continue
+        to = f" về {deadline.to}" if deadline.to else ""
+        calendar.add_component(_event(
+            f"{guide.unit.id}|deadline|{item.entry.path}|{deadline.what}|{deadline.due}",
+            f"Hạn {deadline.what}{to}", deadline.due, deadline.due,
+            f"Theo văn bản của {doc.issuer.name} ({doc.year})."))
+    for window in guide.windows:
+        calendar.add_component(_event(
+            f"{guide.unit.id}|window|{window.source}|{window.start}|{window.end}",
+            "Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam", window.start, window.end,
+            f"Theo: {window.source}."))
+    return calendar.to_ical()
