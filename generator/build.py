@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cascade import build_cascade
 from .engine import build_html
 from .guidance import build_guidance
 from .index import build_index, write_d_syllables
@@ -58,7 +59,7 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
     progress("Tạo các trang")
-    rendered = render(corpus, build_guidance(corpus))
+    rendered = render(corpus, build_guidance(corpus), build_cascade(corpus))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .cascade import build_cascade
 from .guidance import build_guidance
 from .problems import Problem
 from .validate import FIRST_YEAR, Corpus, DocumentEntry
@@ -65,6 +66,7 @@ def document_warnings(entry: DocumentEntry) -> Iterator[Problem]:
 
 
 def warnings(corpus: Corpus) -> list[Problem]:
-    """Reader warnings of every document, and names that match no unit of the catalog."""
+    """Reader warnings of every document, names that match no unit of the catalog,
+    citations whose date disagrees with the cited document, and citation cycles."""
     found = [problem for entry in corpus.documents for problem in document_warnings(entry)]
-    return sorted(found + build_guidance(corpus).unresolved)
+    return sorted(found + build_guidance(corpus).unresolved + build_cascade(corpus).problems)

@@ -22,6 +22,8 @@ from markupsafe import Markup, escape
 
 from . import vietnamese as vi
 from .calendar import unit_calendar
+from .cascade import Cascade, CitedDocument, Node, TreeNode
+from .diagram import cascade_svg
 from .guidance import Guidance, item_text, units_by_level_and_sector
 from .models import Campaign, Document
 from .validate import Corpus
@@ -31,6 +33,7 @@ YEARS_INDEX = "nam/index.md"
 DOCUMENTS_INDEX = "van-ban/index.md"
 SEARCH_PAGE = "tra-cuu.md"
 UNITS_INDEX = "don-vi/index.md"
+PROVINCES_INDEX = "tinh/index.md"
 # Pagefind filter keys (ASCII) and their labels on the search page.
 SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "Cấp ban hành"),
                   ("loai", "Loại văn bản"), ("don-vi", "Đơn vị được giao việc"))
@@ -186,6 +189,8 @@ def _environment() -> Environment:
         document_title=document_title,
         year_path=year_path,
         unit_path=unit_path,
+        province_path=province_path,
+        node_label=node_label,
         item_text=item_text,
         excerpt=excerpt,
     )
@@ -206,7 +211,21 @@ def _theme_text(campaign: Campaign | None) -> str:
     return " / ".join(claim.text for claim in campaign.theme.claims)
 
 
-def render(corpus: Corpus, guidance: Guidance) -> RenderedSite:
+def node_label(node: Node) -> str:
+    """'Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước'."""
+    if isinstance(node, CitedDocument):
+        return f"{vi.LEVEL_NAMES[node.level]} · {node.kind} {node.number}" + (f" · {node.issuer}" if node.issuer else "")
+    doc = node.doc
+    kind = vi.DOC_TYPE_NAMES[doc.doc_type]
+    numbered = f" {number_symbol(doc)}" if number_symbol(doc) else ""
+    return f"{vi.LEVEL_NAMES[doc.issuer.level]} · {kind}{numbered} · {doc.issuer.name}"
+
+
+def province_path(province: str) -> str:
+    return f"tinh/{vi.slugify(province)}.md"
+
+
+def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite:
     env = _environment()
     env.globals["unit_names"] = lambda units: sorted(
         {guidance.guides[uid].unit.name for ids in units.assignees.values() for uid in ids})
@@ -217,7 +236,11 @@ def render(corpus: Corpus, guidance: Guidance) -> RenderedSite:
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
-        body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance, **context)
+        def diagram(trees: list[TreeNode], title: str) -> Markup:
+            return Markup(cascade_svg(trees, lambda t: node_label(t.node), lambda t: url(t.node.path), title))
+
+        body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance,
+                                                 cascade=cascade, diagram=diagram, **context)
         pages[path] = _front_matter(title, description, search_exclude) + body
 
     years = [c.year for c in corpus.campaigns]
@@ -257,6 +280,19 @@ def render(corpus: Corpus, guidance: Guidance) -> RenderedSite:
              f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của {guide.unit.name} "
              "nhân Ngày Công tác xã hội Việt Nam.", guide=guide)
         pages[f"don-vi/{unit_id}/lich.ics"] = unit_calendar(guide).decode("utf-8")
+    for cited in cascade.cited.values():
+        emit(cited.path, "cited.md.j2", cited.title,
+             f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã hội Việt Nam.",
+             cited=cited)
+    provinces = sorted({e.doc.issuer.province for e in corpus.documents if e.doc.issuer.province},
+                       key=vi.ascii_fold)
+    emit(PROVINCES_INDEX, "provinces.md.j2", "Tỉnh, thành phố",
+         "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố ban hành.",
+         provinces=provinces, search_exclude=True)
+    for province in provinces:
+        emit(province_path(province), "province.md.j2", f"{province}: văn bản theo năm",
+             f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, theo năm.", province=province,
+             documents=[e for e in corpus.documents if e.doc.issuer.province == province], search_exclude=True)
     for page in corpus.pages:
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
                                          + page.body)
@@ -264,7 +300,7 @@ def render(corpus: Corpus, guidance: Guidance) -> RenderedSite:
     nav: list[Any] = [
         {"Trang chủ": "index.md"},
         {"Các năm": [YEARS_INDEX] + [{str(y): year_path(y)} for y in reversed(years)]},
-        {"Văn bản": DOCUMENTS_INDEX},
+        {"Văn bản": [DOCUMENTS_INDEX, {"Theo tỉnh, thành phố": PROVINCES_INDEX}]},
         {"Đơn vị": UNITS_INDEX},
         {"Tra cứu": SEARCH_PAGE},
     ]

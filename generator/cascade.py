@@ -1,0 +1,175 @@
+"""The cascade: which document implements which, from ministry to commune.
+
+Each reference of a document ("Thực hiện Công văn số 593/BLĐTBXH-BTXH…") is
+matched to a document of the corpus by number and symbol, tolerating spacing
+and case ("640 /UBND" = "640/UBND"); a reference that matches none becomes a
+*cited document* with a page of its own. The parent of a document is its
+first reference to a document of the yearly cycle (công văn, kế hoạch…), not
+its legal basis (Quyết định 1791/QĐ-TTg) nor a proposal (tờ trình).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .models import Reference
+from .problems import Problem
+from .validate import Corpus, DocumentEntry
+from .vietnamese import slugify
+
+PARENT_KINDS = {"Công văn", "Văn bản", "Kế hoạch", "Hướng dẫn", "Thông báo", "Chỉ thị"}
+LEVEL_ORDER = ("national", "province", "district", "commune")
+
+
+def reference_key(number: str | None) -> str | None:
+    """'640 /UBND' → '640/UBND': the number and symbol, without spaces, upper case."""
+    if not number or "/" not in number:
+        return None
+    return re.sub(r"\s+", "", number).upper()
+
+
+def document_key(entry: DocumentEntry) -> str | None:
+    doc = entry.doc
+    return reference_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
+
+
+def level_of_issuer(issuer: str | None) -> str:
+    """Level of a body named in a citation: 'Bộ …' national, 'Sở …' province, …"""
+    text = (issuer or "").lower()
+    if text.startswith(("bộ", "thủ tướng", "chính phủ", "cục")):
+        return "national"
+    if text.startswith(("sở", "ban")) or re.search(r"\b(?:ủy ban nhân dân|ubnd) tỉnh\b", text):
+        return "province"
+    if text.startswith("phòng") or re.search(r"\b(?:ủy ban nhân dân|ubnd) (?:huyện|quận|thị xã)\b", text):
+        return "district"
+    if re.search(r"\b(?:ủy ban nhân dân|ubnd) (?:xã|phường|thị trấn)\b", text):
+        return "commune"
+    return "province"
+
+
+def province_of_issuer(issuer: str | None) -> str | None:
+    match = re.search(r"\btỉnh\s+(.+)$", issuer or "")
+    return match.group(1).strip() if match else None
+
+
+@dataclass
+class CitedDocument:
+    """A document known only from citations: as the citing documents give it."""
+
+    key: str
+    number: str
+    kind: str
+    date: dt.date | None
+    issuer: str | None
+    year: int
+    citations: list[tuple[DocumentEntry, Reference]] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.number)
+
+    @property
+    def path(self) -> str:
+        return f"van-ban/trich-dan/{self.slug}.md"
+
+    @property
+    def level(self) -> str:
+        return level_of_issuer(self.issuer)
+
+    @property
+    def title(self) -> str:
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        return f"{self.kind} {self.number}{issuer}"
+
+
+Node = DocumentEntry | CitedDocument
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    node: Node
+    children: tuple[TreeNode, ...]
+
+
+@dataclass
+class Cascade:
+    cited: dict[str, CitedDocument]  # by key
+    parent: dict[str, Node]  # document path → the document it implements
+    children: dict[str, list[DocumentEntry]]  # path of a document or cited document → its implementers
+    targets: dict[tuple[str, int], Node]  # (document path, reference index) → what it points to
+    problems: list[Problem]
+
+    def roots(self, year: int, documents: list[DocumentEntry]) -> list[Node]:
+        """Top of the year's tree: documents and cited documents without a known parent,
+        national first, then by level."""
+        nodes: list[Node] = [e for e in documents if e.path not in self.parent]
+        nodes += [c for c in self.cited.values() if c.year == year and self.children.get(c.path)]
+        return sorted(nodes, key=lambda n: (LEVEL_ORDER.index(node_level(n)), node_title(n)))
+
+    def tree(self, year: int, documents: list[DocumentEntry]) -> list[TreeNode]:
+        """The year's cascade as nested nodes (a cycle, if any, is cut where it closes)."""
+        def grow(node: Node, seen: frozenset[str]) -> TreeNode:
+            kids = [c for c in self.children.get(node.path, []) if c.path not in seen]
+            return TreeNode(node, tuple(grow(c, seen | {c.path}) for c in kids))
+        return [grow(root, frozenset({root.path})) for root in self.roots(year, documents)]
+
+    def cycle_free(self, path: str) -> bool:
+        seen = set()
+        while path in self.parent:
+            if path in seen:
+                return False
+            seen.add(path)
+            path = self.parent[path].path
+        return True
+
+
+def node_level(node: Node) -> str:
+    return node.doc.issuer.level if isinstance(node, DocumentEntry) else node.level
+
+
+def node_title(node: Node) -> str:
+    if isinstance(node, CitedDocument):
+        return node.title
+    doc = node.doc
+    return f"{doc.number or ''}/{doc.symbol}" if doc.symbol else doc.issuer.name
+
+
+def build_cascade(corpus: Corpus) -> Cascade:
+    by_key = {key: entry for entry in corpus.documents if (key := document_key(entry))}
+    cited: dict[str, CitedDocument] = {}
+    parent: dict[str, Node] = {}
+    children: dict[str, list[DocumentEntry]] = {}
+    targets: dict[tuple[str, int], Node] = {}
+    problems: list[Problem] = []
+    for entry in corpus.documents:
+        doc = entry.doc
+        for index, reference in enumerate(doc.references):
+            key = reference_key(reference.number)
+            if key is None:
+                continue
+            target: Node | None = by_key.get(key)
+            if target is entry:
+                continue
+            if target is not None and reference.date and target.doc.date and reference.date != target.doc.date:
+                problems.append(Problem(
+                    entry.file, entry.source.line_of(("references", index, "date")), f"references[{index}].date",
+                    f"cites {reference.number} dated {reference.date:%d/%m/%Y}, but that document "
+                    f"({target.file}) is dated {target.doc.date:%d/%m/%Y}", "warning"))
+            if target is None:
+                target = cited.get(key)
+                if target is None:
+                    target = cited[key] = CitedDocument(key, re.sub(r"\s+", "", reference.number), reference.kind,
+                                                        reference.date, reference.issuer, doc.campaign.year)
+                target.citations.append((entry, reference))
+            targets[(entry.path, index)] = target
+            if entry.path not in parent and reference.kind in PARENT_KINDS:
+                parent[entry.path] = target
+                children.setdefault(target.path, []).append(entry)
+    cascade = Cascade(cited, parent, children, targets, problems)
+    for entry in corpus.documents:
+        if not cascade.cycle_free(entry.path):
+            problems.append(Problem(entry.file, entry.source.line_of(("references",)), "references",
+                                    "the documents cite each other in a cycle", "warning"))
+    return cascade

@@ -1,0 +1,105 @@
+"""The cascade: who implements whom, cited documents, reverse links, the diagram."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+from generator.build import check
+from generator.cascade import build_cascade, reference_key
+from generator.checks import warnings
+
+from .conftest import ROOT, read_page
+from .test_errors import edit
+
+CORPUS = check(ROOT)
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def tree_of(site, year: int) -> list:
+    """The year page's nested list as [(label, [children…]), …]."""
+    def walk(ul):
+        return [(li.find("a").get_text(), walk(li.find("ul")) if li.find("ul") else [])
+                for li in ul.find_all("li", recursive=False)]
+    return walk(read_page(site, f"nam/{year}").select_one(".ctxh-cascade > ul"))
+
+
+def find(tree, fragment):
+    return next(node for node in tree if fragment in node[0])
+
+
+def test_2023_tree(site):
+    tree = tree_of(site, 2023)
+    national = find(tree, "593/BLĐTBXH-BTXH")
+    assert national[0].startswith("Trung ương")
+    assert sorted(child[0].split(" · ")[-1] for child in national[1]) == [
+        "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum", "Ủy ban nhân dân thành phố Hải Phòng"]
+    assert [child[0] for child in find(tree, "249/SLĐTBXH-XH")[1]] == [
+        "Cấp huyện · Công văn · Ủy ban nhân dân huyện Sơn Dương"]
+
+
+def test_2024_tree(site):
+    tree = tree_of(site, 2024)
+    assert [c[0] for c in find(tree, "978/BLĐTBXH-CBTXH")[1]] == [
+        "Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước"]
+    quang_ngai = find(tree, "817/SLĐTBXH-BTXH&GN")
+    assert "Quảng Ngãi" in quang_ngai[0]
+    assert [c[0] for c in quang_ngai[1]] == ["Cấp huyện · Công văn 640/UBND · Ủy ban nhân dân huyện Sơn Tây"]
+
+
+def test_every_cited_page_lists_exactly_its_citing_documents(site):
+    cascade = build_cascade(CORPUS)
+    assert {c.number for c in cascade.cited.values()} >= {"593/BLĐTBXH-BTXH", "978/BLĐTBXH-CBTXH",
+                                                          "817/SLĐTBXH-BTXH&GN", "249/SLĐTBXH-XH"}
+    for cited in cascade.cited.values():
+        expected = sorted({f"../../{e.doc.year}/{e.doc.slug}/" for e in CORPUS.documents
+                           for r in e.doc.references if reference_key(r.number) == cited.key})
+        page = read_page(site, cited.path.removesuffix(".md"))
+        assert sorted({a["href"] for a in page.select(".ctxh-citing a")}) == expected, cited.number
+
+
+def test_every_implements_link_has_its_reverse(site):
+    checked = 0
+    for page in site.glob("van-ban/*/*/index.html"):
+        url = "/" + page.parent.relative_to(site).as_posix() + "/"
+        soup = read_page(site, page.parent.relative_to(site).as_posix())
+        for link in soup.select("a.ctxh-implements"):
+            target = urljoin(url, link["href"])
+            reverse = read_page(site, target.strip("/"))
+            back = {urljoin(target, a["href"]) for a in reverse.select(".ctxh-implementers a")}
+            assert url in back, (url, target)
+            checked += 1
+    assert checked == 5
+
+
+def test_diagram_is_valid_svg_with_resolving_links_and_matches_the_list(site):
+    for year in (2023, 2024):
+        soup = read_page(site, f"nam/{year}")
+        svg = ET.fromstring(str(soup.select_one("svg.ctxh-cascade-diagram")))
+        links = svg.findall(f"{SVG}a")
+        labels = [a.find(f"{SVG}title").text for a in links]
+        listed = [a.get_text() for a in soup.select(".ctxh-cascade a")]
+        assert labels == listed
+        for link in links:
+            target = urljoin(f"/nam/{year}/", link.get("href")).strip("/")
+            assert (site / target / "index.html").is_file(), target
+
+
+def test_province_pages(site):
+    names = [a.get_text() for a in read_page(site, "tinh").select(".ctxh-provinces a")]
+    assert names == ["Bình Phước", "Hải Phòng", "Kon Tum", "Quảng Ngãi", "Tuyên Quang"]
+    quang_ngai = read_page(site, "tinh/quang-ngai")
+    assert [a["href"] for a in quang_ngai.select(".ctxh-doclist a")] == ["../../van-ban/2024/son-tay-640-ubnd/"]
+    assert "hợp nhất" in quang_ngai.get_text()
+
+
+def test_check_warns_about_a_cited_date_that_disagrees_and_about_cycles(project):
+    son_tay = project / "content" / "dispatches" / "2024" / "son-tay-640-ubnd.md"
+    binh_phuoc = project / "content" / "dispatches" / "2024" / "binh-phuoc-kh-ubnd.md"
+    edit(binh_phuoc, "number: null", "number: '12'")
+    edit(binh_phuoc, "number: 978/BLĐTBXH-CBTXH\n  date: '2024-03-12'", "number: 640 /ubnd\n  date: '2024-03-20'")
+    edit(son_tay, "number: 817/SLĐTBXH-BTXH&GN", "number: 12/KH-UBND")
+    found = [str(w) for w in warnings(check(project))]
+    assert any("binh-phuoc-kh-ubnd.md" in w and "cites 640 /ubnd dated 20/03/2024, but that document "
+               "(content/dispatches/2024/son-tay-640-ubnd.md) is dated 21/03/2024" in w for w in found), found
+    assert any("cite each other in a cycle" in w for w in found), found
