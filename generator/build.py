@@ -17,6 +17,7 @@ from pathlib import Path
 from .cascade import build_cascade
 from .engine import build_html
 from .guidance import build_guidance
+from .hosting import write_hosting_files
 from .index import build_index, write_d_syllables
 from .load import load_content
 from .render import render
@@ -53,8 +54,12 @@ def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
     os.replace(built, site_dir)
 
 
-def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None) -> BuildResult:
-    """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``)."""
+def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None,
+               search_index: bool = True) -> BuildResult:
+    """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``).
+
+    ``search_index=False`` leaves the Pagefind index out (the live preview adds it
+    after the page has reloaded, see :func:`index_site`)."""
     site_dir = (site_dir or root / "site").resolve()
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
@@ -67,10 +72,12 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         write_pages(rendered.pages, docs_dir)
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
-        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        site_url = build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         write_d_syllables(built, rendered.pages.values())
-        build_index(built)
+        if search_index:
+            build_index(built)
+        write_hosting_files(built, rendered.lastmod, site_url)
         progress("Thay thư mục site/")
         _swap_into_place(built, site_dir, staging)
     finally:

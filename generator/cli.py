@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import json
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import threading
+import time
 from pathlib import Path
 
 import typer
@@ -14,10 +14,12 @@ from rich.table import Table
 
 from .build import build_site, check
 from .checks import warnings
+from .index import build_index
 from .importer import ImportRefused, import_file
 from .models import SCHEMAS
 from .problems import BuildError, ContentError
 from .readers import ReadError
+from .scaffold import ScaffoldRefused, new_year
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
@@ -97,15 +99,58 @@ def check_command(root: Path = ROOT_OPTION,
 def serve(root: Path = ROOT_OPTION,
           host: str = typer.Option("127.0.0.1", help="Address to listen on"),
           port: int = typer.Option(8000, help="Port to listen on")) -> None:
-    """Build, then serve site/ on http://HOST:PORT/ until interrupted."""
+    """Build, serve site/ on http://HOST:PORT/, and rebuild and reload the page on every edit."""
+    from mkdocs.livereload import LiveReloadServer
+
+    root = root.resolve()
     site_dir = _build(root, None)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site_dir))
-    with ThreadingHTTPServer((host, port), handler) as server:
-        out.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+
+    def rebuild() -> None:
+        """Pages first (the browser reloads as soon as they are in place), then the search index."""
+        started = time.perf_counter()
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            out.print("Stopped.")
+            build_site(root, site_dir, search_index=False)
+        except ContentError as error:
+            _report(error)
+            return
+        except BuildError as error:
+            err.print(f"Build error: {error}", markup=False, highlight=False)
+            return
+        out.print(f"Rebuilt in {time.perf_counter() - started:.2f} s", highlight=False)
+        threading.Thread(target=index_in_background, daemon=True).start()
+
+    def index_in_background() -> None:
+        try:
+            build_index(site_dir)
+        except BuildError as error:  # e.g. the next edit replaced site/ meanwhile
+            err.print(f"search index not updated: {error}", markup=False, highlight=False)
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir), polling_interval=0.1)
+    for watched in ("campaigns", "content", "theme", "mkdocs.yml"):
+        if (root / watched).exists():
+            server.watch(str(root / watched))
+    out.print(f"Serving on http://{host}:{port}/ — edits to campaigns/, content/ and theme/ rebuild "
+              "and reload the page (Ctrl+C to stop)")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        out.print("Stopped.")
+    finally:
+        server.shutdown()
+
+
+@app.command(name="new-year")
+def new_year_command(year: int = typer.Argument(..., help="The year to prepare, e.g. 2027"),
+                     root: Path = ROOT_OPTION) -> None:
+    """Scaffold campaigns/YEAR.yml (edition, date, every field with a hint) and content/dispatches/YEAR/."""
+    try:
+        written = new_year(root.resolve(), year)
+    except ScaffoldRefused as error:
+        err.print(f"[red]error[/]: {error}", highlight=False)
+        raise typer.Exit(1) from None
+    for path in written:
+        out.print(f"wrote {path}", highlight=False)
+    out.print(f"Next: fill in campaigns/{year}.yml, import dispatches with `ctxh import`, then `ctxh serve`.")
 
 
 def schema_texts() -> dict[str, str]:

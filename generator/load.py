@@ -8,6 +8,7 @@ error from validation, with its line, instead of a crash of the YAML parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ import yaml
 from .problems import ContentError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+WHOLE_FILE = "file"  # the field named by problems that concern a file as a whole
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:(?:\s|$)")
 FRONT_MATTER_FENCE = "---"
 KeyPath = tuple[str | int, ...]
 
@@ -61,27 +64,42 @@ def _key_lines(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, i
             _key_lines(item, path + (index,), offset, out)
 
 
+def _key_near(text: str, line: int) -> str | None:
+    """The key written on ``line`` (1-based) or on the closest line above it."""
+    lines = text.split("\n")
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        match = _KEY_LINE.match(lines[index])
+        if match:
+            return match.group(1)
+    return None
+
+
 def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     """Parse one YAML mapping; ``line_offset`` is the file line before the YAML starts."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 + line_offset if mark else None
+        # The construct that is left open (context) is where the editor's mistake is;
+        # the problem mark is where the parser noticed it.
+        mark = err.context_mark or err.problem_mark
+        line = mark.line + 1 + line_offset if mark else 1 + line_offset
         detail = (err.problem or str(err)).strip()
-        raise ContentError([Problem(name, line, None, f"YAML syntax error: {detail}")]) from None
+        if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
+            detail += f" (noticed at line {err.problem_mark.line + 1 + line_offset})"
+        field = _key_near(text, line - line_offset)
+        raise ContentError([Problem(name, line, field, f"YAML syntax error: {detail}")]) from None
     if node is None:
-        raise ContentError([Problem(name, 1 + line_offset, None, "the file holds no data")])
+        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, "the file holds no data")])
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(
-            [Problem(name, node.start_mark.line + 1 + line_offset, None,
+            [Problem(name, node.start_mark.line + 1 + line_offset, WHOLE_FILE,
                      "expected a mapping of keys (key: value) at the top level")]
         )
     loader = _Loader(text)
     try:
         data = loader.construct_document(node)
     except yaml.YAMLError as err:
-        raise ContentError([Problem(name, None, None, f"YAML error: {err}")]) from None
+        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, f"YAML error: {err}")]) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -115,22 +133,22 @@ def read_text(path: Path, root: Path) -> str:
     """Read a UTF-8 content file, refusing what cannot be content (with a reason)."""
     name = display_name(path, root)
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise ContentError([Problem(name, None, None, "is a symbolic link that points outside the project")])
+        raise ContentError([Problem(name, 1, WHOLE_FILE, "is a symbolic link that points outside the project")])
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ContentError(
-            [Problem(name, None, None,
+            [Problem(name, 1, WHOLE_FILE,
                      f"file is {size // 1024} KB; content files are at most {MAX_FILE_BYTES // 1024} KB")]
         )
     raw = path.read_bytes()
     if b"\x00" in raw:
-        raise ContentError([Problem(name, None, None, "is a binary file, expected UTF-8 text")])
+        raise ContentError([Problem(name, 1, WHOLE_FILE, "is a binary file, expected UTF-8 text")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise ContentError(
-            [Problem(name, line, None,
+            [Problem(name, line, WHOLE_FILE,
                      "is not UTF-8 text (a legacy Vietnamese encoding such as TCVN3 or VNI?); "
                      "save it as UTF-8")]
         ) from None
@@ -154,12 +172,13 @@ def load_front_matter_file(path: Path, root: Path) -> SourceFile:
     text = read_text(path, root)
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        raise ContentError([Problem(name, 1, None, "expected front matter: the file must start with a line '---'")])
+        raise ContentError([Problem(name, 1, "front matter",
+                                    "expected front matter: the file must start with a line '---'")])
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
         raise ContentError(
-            [Problem(name, 1, None, "front matter is not closed: add a line '---' after it")]
+            [Problem(name, 1, "front matter", "front matter is not closed: add a line '---' after it")]
         ) from None
     source = parse_yaml("\n".join(lines[1:end]), name, line_offset=1)
     source.body = "\n".join(lines[end + 1:])

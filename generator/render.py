@@ -10,6 +10,7 @@ to the page, so the site works under any base path.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -90,6 +91,12 @@ def number_symbol(doc: Document) -> str:
     return doc.number or ""
 
 
+def document_date(doc: Document) -> dt.date | None:
+    """The document's date; for a blank date, the newest date it cites (it is issued after)."""
+    cited = [reference.date for reference in doc.references if reference.date]
+    return doc.date or max(cited, default=None)
+
+
 def document_title(doc: Document) -> str:
     kind = vi.DOC_TYPE_NAMES[doc.doc_type]
     if doc.number and doc.symbol:
@@ -161,7 +168,9 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+@functools.cache
 def _environment() -> Environment:
+    """The template environment, compiled once a process (the live preview rebuilds often)."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -199,10 +208,12 @@ def _environment() -> Environment:
 
 @dataclass
 class RenderedSite:
-    """What the engine needs: page texts by docs path, and the navigation."""
+    """What the engine needs: page texts by docs path, and the navigation;
+    for the sitemap, the date of the newest content shown on each page."""
 
     pages: dict[str, str]
     nav: list[Any]
+    lastmod: dict[str, dt.date | None]
 
 
 def _theme_text(campaign: Campaign | None) -> str:
@@ -231,8 +242,11 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
         {guidance.guides[uid].unit.name for ids in units.assignees.values() for uid in ids})
     pages: dict[str, str] = {}
 
+    lastmod: dict[str, dt.date | None] = {}
+
     def emit(path: str, template: str, title: str, description: str, search_exclude: bool = False,
-             **context: Any) -> None:
+             newest: dt.date | None = None, **context: Any) -> None:
+        lastmod[path] = newest
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
@@ -243,6 +257,13 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
                                                  cascade=cascade, diagram=diagram, **context)
         pages[path] = _front_matter(title, description, search_exclude) + body
 
+    doc_dates = {entry.path: document_date(entry.doc) for entry in corpus.documents}
+
+    def newest(paths: list[str], *extra: dt.date | None) -> dt.date | None:
+        dates = [doc_dates[p] for p in paths if doc_dates.get(p)] + [d for d in extra if d]
+        return max(dates, default=None)
+
+    everything = newest(list(doc_dates), *(c.national_dispatch.date for c in corpus.campaigns if c.national_dispatch))
     years = [c.year for c in corpus.campaigns]
     current = corpus.campaigns[-1] if corpus.campaigns else None
     latest_known = next((c for c in reversed(corpus.campaigns) if c.theme and c.theme.status == "confirmed"), None)
@@ -251,51 +272,57 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
          campaign=current, latest_known=latest_known, years=years,
          timeline=key_dates(corpus, current.year) if current else [],
          documents=corpus.documents[:6], unit_groups=units_by_level_and_sector(list(corpus.units)),
-         search_exclude=True)
+         search_exclude=True, newest=everything)
     emit(YEARS_INDEX, "years.md.j2", "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
-         campaigns=list(reversed(corpus.campaigns)), search_exclude=True)
+         campaigns=list(reversed(corpus.campaigns)), search_exclude=True, newest=everything)
     for campaign in corpus.campaigns:
         emit(year_path(campaign.year), "year.md.j2", f"Năm {campaign.year} — lần thứ {campaign.edition}",
              f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
              f"Chủ đề: {_theme_text(campaign)}.",
              campaign=campaign, years=years, timeline=key_dates(corpus, campaign.year),
-             documents=corpus.documents_of(campaign.year))
+             documents=corpus.documents_of(campaign.year),
+             newest=newest([e.path for e in corpus.documents_of(campaign.year)],
+                           campaign.national_dispatch.date if campaign.national_dispatch else None))
     emit(DOCUMENTS_INDEX, "documents.md.j2", "Văn bản",
          "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm.",
-         years=sorted({entry.doc.year for entry in corpus.documents}, reverse=True), search_exclude=True)
+         years=sorted({entry.doc.year for entry in corpus.documents}, reverse=True), search_exclude=True,
+         newest=everything)
     emit(SEARCH_PAGE, "search.md.j2", "Tra cứu",
          "Tìm văn bản, nhiệm vụ và đơn vị; gõ có dấu hoặc không dấu.",
-         filters=SEARCH_FILTERS, search_exclude=True)
+         filters=SEARCH_FILTERS, search_exclude=True, newest=everything)
     for entry in corpus.documents:
         doc = entry.doc
         emit(entry.path, "document.md.j2", document_title(doc),
              f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
              + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"),
-             entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks)
+             entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks, newest=doc_dates[entry.path])
     emit(UNITS_INDEX, "units.md.j2", "Đơn vị",
          "Mỗi loại đơn vị cần làm gì nhân Ngày Công tác xã hội Việt Nam: nhiệm vụ, thời hạn, khẩu hiệu.",
-         groups=units_by_level_and_sector(list(corpus.units)), search_exclude=True)
+         groups=units_by_level_and_sector(list(corpus.units)), search_exclude=True, newest=everything)
     for unit_id, guide in guidance.guides.items():
         emit(unit_path(unit_id), "unit.md.j2", f"{guide.unit.name}: việc cần làm",
              f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của {guide.unit.name} "
-             "nhân Ngày Công tác xã hội Việt Nam.", guide=guide)
+             "nhân Ngày Công tác xã hội Việt Nam.", guide=guide,
+             newest=newest([a.entry.path for a in guide.tasks + guide.general]))
         pages[f"don-vi/{unit_id}/lich.ics"] = unit_calendar(guide).decode("utf-8")
     for cited in cascade.cited.values():
         emit(cited.path, "cited.md.j2", cited.title,
              f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã hội Việt Nam.",
-             cited=cited)
+             cited=cited, newest=newest([entry.path for entry, _ in cited.citations]))
     provinces = sorted({e.doc.issuer.province for e in corpus.documents if e.doc.issuer.province},
                        key=vi.ascii_fold)
     emit(PROVINCES_INDEX, "provinces.md.j2", "Tỉnh, thành phố",
          "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố ban hành.",
-         provinces=provinces, search_exclude=True)
+         provinces=provinces, search_exclude=True, newest=everything)
     for province in provinces:
         emit(province_path(province), "province.md.j2", f"{province}: văn bản theo năm",
              f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, theo năm.", province=province,
-             documents=[e for e in corpus.documents if e.doc.issuer.province == province], search_exclude=True)
+             documents=[e for e in corpus.documents if e.doc.issuer.province == province], search_exclude=True,
+             newest=newest([e.path for e in corpus.documents if e.doc.issuer.province == province]))
     for page in corpus.pages:
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
                                          + page.body)
+        lastmod[f"{page.page.slug}.md"] = None
 
     nav: list[Any] = [
         {"Trang chủ": "index.md"},
@@ -305,5 +332,5 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
         {"Tra cứu": SEARCH_PAGE},
     ]
     nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]
-    return RenderedSite(pages=pages, nav=nav)
+    return RenderedSite(pages=pages, nav=nav, lastmod=lastmod)
 

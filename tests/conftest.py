@@ -58,8 +58,23 @@ def gold_documents() -> list[dict]:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files like a static host, with the headers the site's _headers file asks for."""
+
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args) -> None:
         pass
+
+
+def host_headers(site: Path) -> dict[str, str]:
+    """The headers of the '/*' block of _headers (Netlify / Cloudflare Pages format)."""
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    return dict(line.strip().split(": ", 1) for line in lines[1:] if ": " in line)
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +82,8 @@ def server(site, tmp_path_factory):
     """A real static HTTP server with the built site under SUB_PATH; yields the origin."""
     served = tmp_path_factory.mktemp("served")
     shutil.copytree(site, served / SUB_PATH.strip("/"))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    handler = type("SiteHandler", (QuietHandler,), {"extra_headers": host_headers(site)})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -98,7 +114,9 @@ def page(browser, server):
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text)
+           if message.type == "error" and "Content Security Policy" in message.text else None)
     yield tab
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
-    assert not errors, f"JavaScript errors: {errors}"
+    assert not errors, f"JavaScript errors or blocked by the Content-Security-Policy: {errors}"

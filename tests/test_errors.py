@@ -35,7 +35,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 CAMPAIGN_CASES = {
-    "yaml-syntax": ("edition: 8", "edition: [8", "campaigns/2024.yml:4: error: YAML syntax error"),
+    "yaml-syntax": ("edition: 8", "edition: [8", "campaigns/2024.yml:3: error: edition: YAML syntax error"),
     "edition": ("edition: 8", "edition: 7", "campaigns/2024.yml:3: error: edition: expected 8 (lần thứ 8"),
     "date": ("date: 2024-03-25", "date: 2024-03-26", "campaigns/2024.yml:4: error: date: the Day is 25 March"),
     "impossible-date": ("date: 2024-03-25", "date: 2024-02-30", "campaigns/2024.yml:4: error: date: expected a real date"),

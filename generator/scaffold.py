@@ -1,0 +1,76 @@
+"""``ctxh new-year``: the files an editor fills in to publish a new year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .validate import FIRST_YEAR
+from .vietnamese import long_date
+
+CAMPAIGN_TEMPLATE = """\
+# yaml-language-server: $schema=../schemas/campaign.schema.json
+# Ngày Công tác xã hội Việt Nam năm {year}: điền những gì có nguồn, để trống phần chưa biết.
+# (Fill in only what a source states; what stays empty is shown as "chưa có thông tin".)
+year: {year}
+edition: {edition}            # lần thứ {edition} = {year} − 2016
+date: {date}       # {weekday}
+
+# Chủ đề: khi có nguồn, thay null bằng:
+#   status: confirmed        # confirmed | one_source | disputed (các nguồn ghi khác nhau)
+#   claims:
+#     - text: "Công tác xã hội Việt Nam - …"
+#       sources:
+#         - where: "Công văn số …/BLĐTBXH-… ngày …"
+theme: null
+
+# Khẩu hiệu (băng rôn), đúng như văn bản ghi:
+#   - text: "Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/{year}"
+#     sources:
+#       - where: "…"
+slogans: []
+
+# Thời gian treo băng rôn (applies_to rỗng = mọi cơ quan, đơn vị):
+#   - start: {year}-03-22
+#     end: {year}-03-28
+#     applies_to: []
+#     sources:
+#       - where: "…"
+display: []
+
+# Công văn hướng dẫn của Bộ:
+#   number: "…/…"
+#   date: {year}-03-01
+#   issuer: "…"
+#   sources:
+#     - where: "…"
+national_dispatch: null
+
+summary: null                 # đoạn giới thiệu ngắn (Markdown), nếu muốn
+notes: []                     # điều còn thiếu hoặc khác thường, ví dụ "Chưa tìm thấy chủ đề năm {year}."
+sources:
+  - where: "Quyết định 1791/QĐ-TTg ngày 15/9/2016 của Thủ tướng Chính phủ"
+    note: "Lấy ngày 25 tháng 3 hằng năm là Ngày Công tác xã hội Việt Nam; lần thứ nhất năm 2017."
+"""
+
+
+class ScaffoldRefused(Exception):
+    pass
+
+
+def new_year(root: Path, year: int) -> list[Path]:
+    """Write campaigns/<year>.yml and content/dispatches/<year>/; refuse an existing year."""
+    if year < FIRST_YEAR:
+        raise ScaffoldRefused(f"{year}: the Day exists since {FIRST_YEAR} (Quyết định 1791/QĐ-TTg)")
+    campaign = root / "campaigns" / f"{year}.yml"
+    if campaign.exists():
+        raise ScaffoldRefused(f"{campaign.relative_to(root)} exists already; edit it instead")
+    day = dt.date(year, 3, 25)
+    campaign.parent.mkdir(parents=True, exist_ok=True)
+    campaign.write_text(CAMPAIGN_TEMPLATE.format(year=year, edition=year - FIRST_YEAR + 1, date=day.isoformat(),
+                                                 weekday=long_date(day)), encoding="utf-8")
+    folder = root / "content" / "dispatches" / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = folder / ".gitkeep"
+    keep.touch()
+    return [campaign, keep]
