@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system serve build check test schema clean
+.PHONY: install fonts system serve build check test schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-system:                  ## Debian packages: a Vietnamese font, chromium for browser tests
-	bash scripts/setup-system.sh
+fonts:                   ## Debian fonts with Vietnamese coverage, embedded in PDFs and banners
+	bash scripts/setup-system.sh fonts
 
-serve: install           ## install, build the bundled content, serve on http://127.0.0.1:8000
+system:                  ## the fonts, and chromium for the browser tests
+	bash scripts/setup-system.sh fonts browser
+
+serve: install fonts     ## install, build the bundled content, serve on http://127.0.0.1:8000
 	$(BIN)/ctxh serve
 
-build: install
+build: install fonts
 	$(BIN)/ctxh build
 
 check: install

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cascade import build_cascade
-from .engine import build_html
+from .downloads import build_downloads, write_downloads
+from .engine import build_html, configured_site_url
+from .opendata import open_data
 from .guidance import build_guidance
 from .hosting import write_hosting_files
 from .index import build_index, write_d_syllables
@@ -24,6 +26,7 @@ from .render import render
 from .validate import Corpus, validate
 
 STAGING_PREFIX = ".ctxh-build-"
+CACHE_DIR = ".cache/ctxh"  # generated downloads, by a hash of their inputs
 
 Progress = Callable[[str], None]
 
@@ -55,16 +58,21 @@ def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
 
 
 def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None,
-               search_index: bool = True) -> BuildResult:
+               search_index: bool = True, workers: int = 2) -> BuildResult:
     """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``).
 
     ``search_index=False`` leaves the Pagefind index out (the live preview adds it
-    after the page has reloaded, see :func:`index_site`)."""
+    after the page has reloaded). Downloads are cached in ``root/.cache``.
+    """
     site_dir = (site_dir or root / "site").resolve()
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
+    site_url = configured_site_url(root / "mkdocs.yml")
+    guidance = build_guidance(corpus)
+    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
+    downloads = build_downloads(corpus, root / CACHE_DIR, workers) | open_data(corpus, guidance, site_url)
     progress("Tạo các trang")
-    rendered = render(corpus, build_guidance(corpus), build_cascade(corpus))
+    rendered = render(corpus, guidance, build_cascade(corpus), downloads)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     try:
@@ -72,9 +80,10 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         write_pages(rendered.pages, docs_dir)
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
-        site_url = build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        write_downloads(built, downloads)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
-        write_d_syllables(built, rendered.pages.values())
+        write_d_syllables(built, (rendered.pages[path] for path in rendered.searchable))
         if search_index:
             build_index(built)
         write_hosting_files(built, rendered.lastmod, site_url)
@@ -82,4 +91,5 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         _swap_into_place(built, site_dir, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(corpus=corpus, pages=len(rendered.pages), site_dir=site_dir)
+    return BuildResult(corpus=corpus, pages=sum(1 for path in rendered.pages if path.endswith(".md")),
+                       site_dir=site_dir)

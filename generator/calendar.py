@@ -16,7 +16,9 @@ from .guidance import UnitGuide
 PRODUCT_ID = "-//Ngay Cong tac xa hoi Viet Nam//ctxh//VI"
 
 
-def _event(uid_source: str, summary: str, start: dt.date, end: dt.date, description: str) -> Event:
+def add_event(calendar: Calendar, uid_source: str, summary: str, start: dt.date, end: dt.date,
+              description: str) -> None:
+    """An all-day event from ``start`` to ``end`` inclusive, with a UID derived from ``uid_source``."""
     event = Event()
     event.add("uid", hashlib.sha1(uid_source.encode("utf-8")).hexdigest() + "@ctxh")
     event.add("dtstamp", dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.timezone.utc))
@@ -24,7 +26,7 @@ def _event(uid_source: str, summary: str, start: dt.date, end: dt.date, descript
     event.add("dtstart", start)
     event.add("dtend", end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
     event.add("description", description)
-    return event
+    calendar.add_component(event)
 
 
 def new_calendar(name: str) -> Calendar:
@@ -43,13 +45,11 @@ def unit_calendar(guide: UnitGuide) -> bytes:
         if deadline.due is None:
             continue
         to = f" về {deadline.to}" if deadline.to else ""
-        calendar.add_component(_event(
-            f"{guide.unit.id}|deadline|{item.entry.path}|{deadline.what}|{deadline.due}",
-            f"Hạn {deadline.what}{to}", deadline.due, deadline.due,
-            f"Theo văn bản của {doc.issuer.name} ({doc.year})."))
+        add_event(calendar, f"{guide.unit.id}|deadline|{item.entry.path}|{deadline.what}|{deadline.due}",
+                  f"Hạn {deadline.what}{to}", deadline.due, deadline.due,
+                  f"Theo văn bản của {doc.issuer.name} ({doc.year}).")
     for window in guide.windows:
-        calendar.add_component(_event(
-            f"{guide.unit.id}|window|{window.source}|{window.start}|{window.end}",
-            "Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam", window.start, window.end,
-            f"Theo: {window.source}."))
+        add_event(calendar, f"{guide.unit.id}|window|{window.source}|{window.start}|{window.end}",
+                  "Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam", window.start, window.end,
+                  f"Theo: {window.source}.")
     return calendar.to_ical()

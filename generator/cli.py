@@ -27,7 +27,7 @@ out = Console()
 err = Console(stderr=True)
 
 ROOT_OPTION = typer.Option(Path("."), "--root", help="Project folder (holds mkdocs.yml, campaigns/, content/)")
-BUILD_STAGES = 5
+BUILD_STAGES = 6
 
 
 def _report(error: ContentError) -> None:

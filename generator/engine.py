@@ -31,8 +31,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]) -> str | None:
-    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml; returns its site_url."""
+def configured_site_url(config_file: Path) -> str | None:
+    """The published address from mkdocs.yml (``site_url``, or the SITE_URL environment variable)."""
+    try:
+        return load_config(config_file=str(config_file)).site_url or None
+    except Exception as err:  # mkdocs raises its own exception types for config errors
+        raise EngineError(f"mkdocs.yml: {err}") from err
+
+
+def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]) -> None:
+    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -41,11 +49,9 @@ def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]
             config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav
         )
         build(config)
-        site_url = config.site_url or None
     except Exception as err:  # mkdocs raises its own exception types for config and build errors
         raise EngineError(f"mkdocs build failed: {err}") from err
     finally:
         logger.removeHandler(collector)
     if collector.messages:
         raise EngineError("mkdocs reported problems:\n" + "\n".join(collector.messages))
-    return site_url

@@ -25,6 +25,7 @@ from . import vietnamese as vi
 from .calendar import unit_calendar
 from .cascade import Cascade, CitedDocument, Node, TreeNode
 from .diagram import cascade_svg
+from .downloads import BANNER_SIZES, Download, banner_name
 from .guidance import Guidance, item_text, units_by_level_and_sector
 from .models import Campaign, Document
 from .validate import Corpus
@@ -35,6 +36,8 @@ DOCUMENTS_INDEX = "van-ban/index.md"
 SEARCH_PAGE = "tra-cuu.md"
 UNITS_INDEX = "don-vi/index.md"
 PROVINCES_INDEX = "tinh/index.md"
+OPEN_DATA_PAGE = "du-lieu/index.md"
+LICENCE = "Dữ liệu mở theo giấy phép Creative Commons CC BY 4.0; văn bản gốc thuộc cơ quan ban hành."
 # Pagefind filter keys (ASCII) and their labels on the search page.
 SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "Cấp ban hành"),
                   ("loai", "Loại văn bản"), ("don-vi", "Đơn vị được giao việc"))
@@ -191,6 +194,7 @@ def _environment() -> Environment:
         level=lambda value: vi.LEVEL_NAMES[value],
         inline=inline_html,
         capfirst=lambda text: text[:1].upper() + text[1:],
+        file_size=file_size,
     )
     env.globals.update(
         UNKNOWN=vi.UNKNOWN,
@@ -199,6 +203,8 @@ def _environment() -> Environment:
         year_path=year_path,
         unit_path=unit_path,
         province_path=province_path,
+        banner_name=banner_name,
+        BANNER_SIZES=BANNER_SIZES,
         node_label=node_label,
         item_text=item_text,
         excerpt=excerpt,
@@ -214,6 +220,7 @@ class RenderedSite:
     pages: dict[str, str]
     nav: list[Any]
     lastmod: dict[str, dt.date | None]
+    searchable: list[str]  # pages Pagefind indexes (the others opt out)
 
 
 def _theme_text(campaign: Campaign | None) -> str:
@@ -236,17 +243,34 @@ def province_path(province: str) -> str:
     return f"tinh/{vi.slugify(province)}.md"
 
 
-def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite:
+def file_size(size: int) -> str:
+    """'18 KB', '1,2 MB' (Vietnamese decimal comma), as download lists show them."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict[str, Download]) -> RenderedSite:
     env = _environment()
+
+    def files_in(folder: str, suffix: str = "", prefix: str = "") -> list[Download]:
+        """Downloads directly in ``folder`` (site path) whose names start and end as given."""
+        return [d for path, d in sorted(downloads.items()) if posixpath.dirname(path) == folder
+                and posixpath.basename(path).startswith(prefix) and path.endswith(suffix)]
+
+    env.globals["files_in"] = files_in
     env.globals["unit_names"] = lambda units: sorted(
         {guidance.guides[uid].unit.name for ids in units.assignees.values() for uid in ids})
     pages: dict[str, str] = {}
 
     lastmod: dict[str, dt.date | None] = {}
+    searchable: list[str] = []
 
     def emit(path: str, template: str, title: str, description: str, search_exclude: bool = False,
              newest: dt.date | None = None, **context: Any) -> None:
         lastmod[path] = newest
+        if not search_exclude:
+            searchable.append(path)
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
@@ -305,6 +329,9 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
              "nhân Ngày Công tác xã hội Việt Nam.", guide=guide,
              newest=newest([a.entry.path for a in guide.tasks + guide.general]))
         pages[f"don-vi/{unit_id}/lich.ics"] = unit_calendar(guide).decode("utf-8")
+    emit(OPEN_DATA_PAGE, "opendata.md.j2", "Dữ liệu mở",
+         "Toàn bộ dữ liệu của cổng: các năm, văn bản, nhiệm vụ, đơn vị (JSON, CSV, JSON Schema) và nguồn tin Atom.",
+         search_exclude=True, newest=everything, licence=LICENCE)
     for cited in cascade.cited.values():
         emit(cited.path, "cited.md.j2", cited.title,
              f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã hội Việt Nam.",
@@ -323,6 +350,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
                                          + page.body)
         lastmod[f"{page.page.slug}.md"] = None
+        searchable.append(f"{page.page.slug}.md")
 
     nav: list[Any] = [
         {"Trang chủ": "index.md"},
@@ -330,7 +358,8 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade) -> RenderedSite
         {"Văn bản": [DOCUMENTS_INDEX, {"Theo tỉnh, thành phố": PROVINCES_INDEX}]},
         {"Đơn vị": UNITS_INDEX},
         {"Tra cứu": SEARCH_PAGE},
+        {"Dữ liệu mở": OPEN_DATA_PAGE},
     ]
     nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]
-    return RenderedSite(pages=pages, nav=nav, lastmod=lastmod)
+    return RenderedSite(pages=pages, nav=nav, lastmod=lastmod, searchable=searchable)
 
