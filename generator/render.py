@@ -51,12 +51,14 @@ def page_url(path: str) -> str:
     return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
 
 
-def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> str:
-    """Link from one page to another (or to a file when ``to_path`` has no .md)."""
+def relative_url(from_path: str, to_path: str, fragment: str | None = None, is_page: bool | None = None) -> str:
+    """Link from a page to another page (a docs path ending in .md) or to a site file
+    (``is_page=False``, e.g. a downloadable source 'x/x.md')."""
+    is_page = to_path.endswith(".md") if is_page is None else is_page
     origin = page_url(from_path)
-    target = page_url(to_path) if to_path.endswith(".md") else to_path
+    target = page_url(to_path) if is_page else to_path
     link = posixpath.relpath(target or ".", origin or ".")
-    if to_path.endswith(".md") and not link.endswith("/"):
+    if is_page and not link.endswith("/"):
         link = "./" if link == "." else link + "/"
     return link + (f"#{fragment}" if fragment else "")
 
@@ -274,11 +276,14 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
         def url(target: str, fragment: str | None = None) -> str:
             return relative_url(path, target, fragment)
 
+        def file_url(target: str) -> str:
+            return relative_url(path, target, is_page=False)
+
         def diagram(trees: list[TreeNode], title: str) -> Markup:
             return Markup(cascade_svg(trees, lambda t: node_label(t.node), lambda t: url(t.node.path), title))
 
         body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance,
-                                                 cascade=cascade, diagram=diagram, **context)
+                                                 cascade=cascade, diagram=diagram, file_url=file_url, **context)
         pages[path] = _front_matter(title, description, search_exclude) + body
 
     doc_dates = {entry.path: document_date(entry.doc) for entry in corpus.documents}
