@@ -80,7 +80,7 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         write_pages(rendered.pages, docs_dir)
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
-        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav)
+        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav, {"ctxh_windows": rendered.announcements})
         write_downloads(built, downloads)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         write_d_syllables(built, (rendered.pages[path] for path in rendered.searchable))

@@ -327,6 +327,55 @@ def banner_png(slogan: str, height_m: float, width_m: float, pixels_wide: int = 
     return buffer.getvalue()
 
 
+# --- share image --------------------------------------------------------------------
+
+SHARE_SIZE = (1200, 630)
+SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year
+
+
+def _wrap(text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def share_image(campaign: Campaign) -> bytes:
+    """1200×630 card for links shared in Zalo or Facebook: edition, date, theme."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from .vietnamese import long_date
+
+    image = Image.new("RGB", SHARE_SIZE, BANNER_RED)
+    draw = ImageDraw.Draw(image)
+    bold = str(font_path("DejaVuSans-Bold.ttf"))
+    regular = str(font_path("DejaVuSans.ttf"))
+    draw.rectangle((0, 0, 24, SHARE_SIZE[1]), fill=BANNER_YELLOW)
+    draw.text((80, 70), "NGÀY CÔNG TÁC XÃ HỘI VIỆT NAM", font=ImageFont.truetype(bold, 46), fill=BANNER_YELLOW)
+    draw.text((80, 140), f"Lần thứ {campaign.edition} · {long_date(campaign.date)}",
+              font=ImageFont.truetype(regular, 34), fill=(255, 255, 255))
+    if campaign.theme is None:
+        theme, status = "Chủ đề: chưa có thông tin", ""
+    else:
+        theme = campaign.theme.claims[0].text
+        status = " (chưa xác nhận)" if campaign.theme.status == "disputed" else ""
+    font = ImageFont.truetype(bold, 52)
+    y = 250
+    for line in _wrap(f"“{theme}”{status}" if campaign.theme else theme, font, SHARE_SIZE[0] - 160)[:4]:
+        draw.text((80, y), line, font=font, fill=(255, 255, 255))
+        y += 68
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def share_image_path(year: int) -> str:
+    return f"nam/{year}/chia-se.png"
+
+
 # --- year calendar ------------------------------------------------------------------
 
 def year_calendar(campaign: Campaign, documents: list[DocumentEntry]) -> bytes:
@@ -411,6 +460,10 @@ def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int 
             files += _document_files(entry, cache_dir)
     for campaign in corpus.campaigns:
         files += _banner_files(campaign, cache_dir)
+        card = _cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
+        files.append(Download(share_image_path(campaign.year), "PNG", card))
+        if campaign is corpus.campaigns[-1]:
+            files.append(Download(SITE_SHARE_IMAGE, "PNG", card))
         files.append(Download(f"nam/{campaign.year}/ngay-cong-tac-xa-hoi-{campaign.year}.ics", "iCalendar",
                               year_calendar(campaign, corpus.documents_of(campaign.year))))
     return {download.path: download for download in files}

@@ -39,8 +39,10 @@ def configured_site_url(config_file: Path) -> str | None:
         raise EngineError(f"mkdocs.yml: {err}") from err
 
 
-def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]) -> None:
-    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml."""
+def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any],
+               extra: dict[str, Any] | None = None) -> None:
+    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml; ``extra`` is
+    added to the configuration's ``extra`` (data the theme templates read)."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -48,6 +50,7 @@ def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]
         config = load_config(
             config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav
         )
+        config.extra.update(extra or {})
         build(config)
     except Exception as err:  # mkdocs raises its own exception types for config and build errors
         raise EngineError(f"mkdocs build failed: {err}") from err

@@ -25,7 +25,7 @@ from . import vietnamese as vi
 from .calendar import unit_calendar
 from .cascade import Cascade, CitedDocument, Node, TreeNode
 from .diagram import cascade_svg
-from .downloads import BANNER_SIZES, Download, banner_name
+from .downloads import BANNER_SIZES, Download, banner_name, share_image_path
 from .guidance import Guidance, item_text, units_by_level_and_sector
 from .models import Campaign, Document
 from .validate import Corpus
@@ -159,10 +159,12 @@ def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
-def _front_matter(title: str, description: str, search_exclude: bool = False) -> str:
+def _front_matter(title: str, description: str, search_exclude: bool = False, image: str | None = None) -> str:
     """Page metadata for the engine; values escaped because the theme prints them raw."""
     lines = ["---", f"title: {_yaml_string(html.escape(title))}",
              f"description: {_yaml_string(html.escape(description))}"]
+    if image:
+        lines.append(f"image: {_yaml_string(image)}")
     if search_exclude:
         lines.append("search_exclude: true")
     lines.append("---")
@@ -223,6 +225,7 @@ class RenderedSite:
     nav: list[Any]
     lastmod: dict[str, dt.date | None]
     searchable: list[str]  # pages Pagefind indexes (the others opt out)
+    announcements: list[dict[str, str]]  # display windows with their slogan, for the announcement bar
 
 
 def _theme_text(campaign: Campaign | None) -> str:
@@ -269,7 +272,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
     searchable: list[str] = []
 
     def emit(path: str, template: str, title: str, description: str, search_exclude: bool = False,
-             newest: dt.date | None = None, **context: Any) -> None:
+             newest: dt.date | None = None, year: int | None = None, **context: Any) -> None:
         lastmod[path] = newest
         if not search_exclude:
             searchable.append(path)
@@ -284,7 +287,8 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
 
         body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance,
                                                  cascade=cascade, diagram=diagram, file_url=file_url, **context)
-        pages[path] = _front_matter(title, description, search_exclude) + body
+        image = share_image_path(year) if year and share_image_path(year) in downloads else None
+        pages[path] = _front_matter(title, description, search_exclude, image) + body
 
     doc_dates = {entry.path: document_date(entry.doc) for entry in corpus.documents}
 
@@ -299,6 +303,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
     emit("index.md", "home.md.j2", SITE_NAME,
          "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản hướng dẫn và việc cần làm của từng đơn vị.",
          campaign=current, latest_known=latest_known, years=years,
+         slogan_campaign=next((c for c in reversed(corpus.campaigns) if c.slogans), None),
          timeline=key_dates(corpus, current.year) if current else [],
          documents=corpus.documents[:6], unit_groups=units_by_level_and_sector(list(corpus.units)),
          search_exclude=True, newest=everything)
@@ -309,7 +314,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
              f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
              f"Chủ đề: {_theme_text(campaign)}.",
              campaign=campaign, years=years, timeline=key_dates(corpus, campaign.year),
-             documents=corpus.documents_of(campaign.year),
+             documents=corpus.documents_of(campaign.year), year=campaign.year,
              newest=newest([e.path for e in corpus.documents_of(campaign.year)],
                            campaign.national_dispatch.date if campaign.national_dispatch else None))
     emit(DOCUMENTS_INDEX, "documents.md.j2", "Văn bản",
@@ -324,7 +329,8 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
         emit(entry.path, "document.md.j2", document_title(doc),
              f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
              + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"),
-             entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks, newest=doc_dates[entry.path])
+             entry=entry, doc=doc, groups=tasks_by_assignee(doc), blocks=entry.blocks, newest=doc_dates[entry.path],
+             year=doc.year)
     emit(UNITS_INDEX, "units.md.j2", "Đơn vị",
          "Mỗi loại đơn vị cần làm gì nhân Ngày Công tác xã hội Việt Nam: nhiệm vụ, thời hạn, khẩu hiệu.",
          groups=units_by_level_and_sector(list(corpus.units)), search_exclude=True, newest=everything)
@@ -366,5 +372,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
         {"Dữ liệu mở": OPEN_DATA_PAGE},
     ]
     nav += [{entry.page.title: f"{entry.page.slug}.md"} for entry in sorted(corpus.pages, key=lambda p: p.page.order)]
-    return RenderedSite(pages=pages, nav=nav, lastmod=lastmod, searchable=searchable)
+    announcements = [{"start": w.start.isoformat(), "end": w.end.isoformat(), "text": c.slogans[0].text}
+                     for c in corpus.campaigns if c.slogans for w in c.display if not w.applies_to]
+    return RenderedSite(pages=pages, nav=nav, lastmod=lastmod, searchable=searchable, announcements=announcements)
 
