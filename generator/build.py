@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cascade import build_cascade
 from .downloads import build_downloads, write_downloads
-from .engine import build_html, configured_site_url
+from .engine import build_html, configured_site_url, repair_theme_markup
 from .opendata import open_data
 from .guidance import build_guidance
 from .hosting import write_hosting_files
@@ -81,6 +81,7 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
         build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav, {"ctxh_windows": rendered.announcements})
+        repair_theme_markup(built)
         write_downloads(built, downloads)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         write_d_syllables(built, (rendered.pages[path] for path in rendered.searchable))
