@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install fonts system serve build check test schema clean
+.PHONY: install fonts system serve build check test schema bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: install system     ## install, then run the whole test suite
 
 schema: install          ## rewrite schemas/*.schema.json from the models
 	$(BIN)/ctxh schema
+
+bench: install system    ## benchmark: synthetic corpora of 1,000 and 10,000 documents (prints figures)
+	$(BIN)/python tests/bench/bench.py
+	$(BIN)/python tests/bench/reload_time.py
 
 clean:
 	rm -rf site .ctxh-build-* .pytest_cache .hypothesis

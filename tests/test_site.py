@@ -119,7 +119,7 @@ def test_year_pages_show_theme_or_unknown(site):
 
 def test_year_2024_lists_slogans_windows_and_its_documents(site):
     soup = read_page(site, "nam/2024")
-    slogans = [li.get_text(strip=True) for li in soup.select(".ctxh-slogan")]
+    slogans = [q.get_text(strip=True) for q in soup.select(".ctxh-slogan q")]
     assert slogans == ["Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024",
                        "Công tác xã hội Việt Nam - Tiên phong, chuyên nghiệp và kết nối"]
     text = _text(soup)

@@ -1,0 +1,201 @@
+"""`make bench`: build synthetic corpora and print what the issues ask to measure.
+
+For each size (default 1,000 and 10,000 documents): wall time and peak memory of
+each stage and in total; the same generated pages built by bare mkdocs-material
+and the ratio; downloads per second cold and what one edit regenerates; gzip
+bytes of a first and a repeat visit of each page type; bytes fetched for a first
+search and the index size; Lighthouse mobile scores when npm can install it.
+Run: .venv/bin/python tests/bench/bench.py [SIZE …]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from generator import build as build_module  # noqa: E402
+from generator.build import check, write_pages  # noqa: E402
+from generator.cascade import build_cascade  # noqa: E402
+from generator.downloads import build_downloads  # noqa: E402
+from generator.engine import build_html  # noqa: E402
+from generator.guidance import build_guidance  # noqa: E402
+from generator.opendata import open_data  # noqa: E402
+from generator.render import render  # noqa: E402
+from tests.bench.synthetic import generate  # noqa: E402
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path]:
+    marks: list[tuple[str, float, float]] = []
+    started = time.perf_counter()
+    result = build_module.build_site(project, progress=lambda stage: marks.append((stage, time.perf_counter(),
+                                                                                  peak_mb())))
+    ended = time.perf_counter()
+    stages = {}
+    for index, (stage, at, _) in enumerate(marks):
+        until = marks[index + 1][1] if index + 1 < len(marks) else ended
+        memory = marks[index + 1][2] if index + 1 < len(marks) else peak_mb()
+        stages[stage] = (until - at, memory)
+    stages["TOTAL"] = (ended - started, peak_mb())
+    return stages, result.site_dir
+
+
+def bare_engine_seconds(project: Path) -> float:
+    corpus = check(project)
+    guidance = build_guidance(corpus)
+    downloads = open_data(corpus, guidance, None)
+    rendered = render(corpus, guidance, build_cascade(corpus), downloads)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        write_pages(rendered.pages, docs)
+        started = time.perf_counter()
+        build_html(project / "mkdocs.yml", docs, Path(tmp) / "site", rendered.nav)
+        return time.perf_counter() - started
+
+
+def downloads_throughput(project: Path) -> tuple[float, int, int]:
+    corpus = check(project)
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp)
+        started = time.perf_counter()
+        build_downloads(corpus, cache, workers=2)
+        rate = len(corpus.documents) / (time.perf_counter() - started)
+        before = sum(1 for _ in cache.rglob("*.bin"))
+        first = sorted((project / "content" / "dispatches").rglob("*.md"))[0]
+        first.write_text(first.read_text(encoding="utf-8").replace("thực hiện", "triển khai", 1), encoding="utf-8")
+        build_downloads(check(project), cache, workers=2)
+        regenerated = sum(1 for _ in cache.rglob("*.bin")) - before
+        return rate, regenerated, len(corpus.documents)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def page_weights(site: Path) -> dict[str, tuple[int, int]]:
+    document = next(iter(sorted((site / "van-ban").glob("20*/*/index.html")))).parent.relative_to(site).as_posix()
+    pages = {"home": "", "year": "nam/2024", "document": document, "unit": "don-vi/so-y-te", "search": "tra-cuu"}
+    weights = {}
+    for name, path in pages.items():
+        html_path = site / path / "index.html"
+        html = html_path.read_bytes()
+        soup = BeautifulSoup(html, "html.parser")
+        assets = {tag.get("href") for tag in soup.select("link[rel=stylesheet]")}
+        assets |= {tag.get("src") for tag in soup.select("script[src], img[src]")}
+        total = gz(html)
+        for asset in assets:
+            target = (html_path.parent / asset.split("#")[0].split("?")[0]).resolve()
+            if target.is_file():
+                total += gz(target.read_bytes())
+        weights[name] = (total, gz(html))
+    return weights
+
+
+def search_bytes_with_init(site: Path) -> int:
+    """Everything the search page fetches from Pagefind from opening to the first results."""
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    fetched = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+            page = browser.new_page()
+            page.on("response", lambda r: fetched.append(r))
+            page.goto(origin + "tra-cuu/?q=cong%20tac%20xa%20hoi")
+            page.wait_for_selector(".ctxh-search__result", timeout=60_000)
+            total = sum(len(r.body()) for r in fetched if "/pagefind/" in r.url or "d-syllables" in r.url)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, int]] | str:
+    tools = Path(__file__).parent / ".lighthouse"
+    binary = tools / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        install = subprocess.run(["npm", "install", "--silent", "--prefix", str(tools), "lighthouse@12"],
+                                 capture_output=True, text=True)
+        if install.returncode != 0:
+            return f"not run: npm install lighthouse failed ({install.stderr.strip()[:200]})"
+    server, origin = serve(site)
+    scores = {}
+    try:
+        for name, path in {"home": "", "year": "nam/2024/", "document": "van-ban/2024/son-tay-640-ubnd/",
+                           "unit": "don-vi/so-y-te/"}.items():
+            result = subprocess.run(
+                [str(binary), origin + path, "--quiet", "--output=json", "--form-factor=mobile",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=" + " ".join(FLAGS)],
+                capture_output=True, text=True, env={"CHROME_PATH": shutil.which("chromium") or "", "PATH": "/usr/bin:/bin"})
+            if result.returncode != 0:
+                return f"not run: lighthouse failed ({result.stderr.strip()[:200]})"
+            report = json.loads(result.stdout)
+            scores[name] = {key: round(value["score"] * 100) for key, value in report["categories"].items()}
+    finally:
+        server.shutdown()
+    return scores
+
+
+def main(sizes: list[int]) -> None:
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = generate(size, Path(tmp) / "project")
+            print(f"\n== {size} documents ==")
+            stages, site = timed_build(project)
+            for stage, (seconds, memory) in stages.items():
+                print(f"  {stage:55} {seconds:8.2f} s   peak {memory:7.0f} MB")
+            bare = bare_engine_seconds(project)
+            pages_and_index = sum(s for name, (s, _) in stages.items() if name != "TOTAL"
+                                  and "tải về" not in name)
+            print(f"  bare mkdocs-material, same pages: {bare:.2f} s; pages + index / bare = "
+                  f"{pages_and_index / bare:.2f}; total / bare = {stages['TOTAL'][0] / bare:.2f}")
+            for name, (first, repeat) in page_weights(site).items():
+                print(f"  {name:9} first visit {first / 1024:6.1f} KB gzip, repeat visit {repeat / 1024:6.1f} KB")
+            fetched = search_bytes_with_init(site)
+            index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+            print(f"  search: {fetched / 1024:.1f} KB fetched for a first query (from opening the page); "
+                  f"index {index / 1024 / 1024:.1f} MB on disk")
+            rate, regenerated, count = downloads_throughput(project)
+            print(f"  downloads cold on 2 cores: {rate:.0f} documents/s; after one edit {regenerated} "
+                  f"cached files regenerated (of {count} documents)")
+            if size == sizes[0]:
+                print(f"  lighthouse (mobile): {lighthouse(site)}")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000])
