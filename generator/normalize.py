@@ -128,16 +128,28 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
+_ITEM_MARKERS = (("roman", re.compile(r"^([IVXLC]+)\.\s")), ("number", re.compile(r"^(\d+)\.\s")),
+                 ("letter", re.compile(r"^([a-zđ])\)\s")))
+
+
+def item_marker(line: str) -> tuple[str, str] | None:
+    """('roman', 'IV') for 'IV. …', ('number', '2') for '2. …', ('letter', 'b') for 'b) …'
+    (after any Markdown heading or emphasis marks)."""
+    text = _EMPHASIS_OR_HEADING.sub("", line)
+    for kind, pattern in _ITEM_MARKERS:
+        if match := pattern.match(text):
+            return kind, match.group(1)
+    return None
+
+
 def item_number(line: str) -> tuple[str, int] | None:
     """('number', 2) for '2. …', ('letter', 1) for 'b) …', ('roman', 4) for 'IV. …'."""
-    text = _EMPHASIS_OR_HEADING.sub("", line)
-    if match := re.match(r"^(\d+)\.\s", text):
-        return "number", int(match.group(1))
-    if match := re.match(r"^([a-zđ])\)\s", text):
-        return "letter", ord(match.group(1)) - ord("a")
-    if match := re.match(r"^([IVXLC]+)\.\s", text):
-        return "roman", _roman(match.group(1))
-    return None
+    marker = item_marker(line)
+    if marker is None:
+        return None
+    kind, text = marker
+    value = {"number": int, "letter": lambda c: ord(c) - ord("a"), "roman": _roman}[kind](text)
+    return kind, value
 
 
 def _opens_item(previous: str, line: str, width: int, last: dict[str, int]) -> bool:

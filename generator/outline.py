@@ -13,14 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .normalize import item_marker
 from .vietnamese import slugify
 
 _HEADING = re.compile(r"^(#{1,6})\s+")
-_ROMAN = re.compile(r"^([IVXLC]+)\.\s")
-_NUMBER = re.compile(r"^(\d+)\.\s")
-_LETTER = re.compile(r"^([a-zđ])\)\s")
 _BULLET = re.compile(r"^[-+•]\s+")
-_LEADING_EMPHASIS = re.compile(r"^\*+")
 SHORT_TITLE = 120  # characters: an item opening shorter than this is a title line
 
 
@@ -40,14 +37,13 @@ def anchor_for(label: str) -> str:
     return "muc-" + slugify(label)
 
 
+_DEPTHS = {"roman": 0, "number": 1, "letter": 2}
+
+
 def _numbering(text: str) -> tuple[int, str] | None:
     """(depth, marker) of an item opening ``text``: 0 roman, 1 number, 2 letter."""
-    text = _LEADING_EMPHASIS.sub("", text)
-    for depth, pattern in enumerate((_ROMAN, _NUMBER, _LETTER)):
-        match = pattern.match(text)
-        if match:
-            return depth, match.group(1)
-    return None
+    marker = item_marker(text)
+    return (_DEPTHS[marker[0]], marker[1]) if marker else None
 
 
 def _split_paragraph(lines: list[str]) -> list[tuple[str, list[str]]]:
