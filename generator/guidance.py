@@ -21,7 +21,7 @@ from .validate import Corpus, DocumentEntry
 GENERAL_UNIT = "co-quan-don-vi"  # the catalog's entry for "các cơ quan, đơn vị" (assigned to all)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: the same task reaches many units
 class Assignment:
     """A task as one unit sees it: where it comes from and its full text."""
 
@@ -170,7 +170,7 @@ def build_guidance(corpus: Corpus) -> Guidance:
                             general_tasks.append(assignment)
         for uid in resolved.addressed:
             guide = guides[uid]
-            guide.general += [a for a in general_tasks if a not in guide.general]
+            guide.general += general_tasks  # a document's general tasks, once per document
             guide.deadlines += [UnitDeadline(entry, d) for d in entry.doc.deadlines]
             guide.windows += _windows_for(guide.unit, entry, resolver)
             if entry.doc.slogans:

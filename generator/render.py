@@ -258,10 +258,14 @@ def file_size(size: int) -> str:
 def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict[str, Download]) -> RenderedSite:
     env = _environment()
 
+    by_folder: dict[str, list[Download]] = defaultdict(list)
+    for site_path in sorted(downloads):
+        by_folder[posixpath.dirname(site_path)].append(downloads[site_path])
+
     def files_in(folder: str, suffix: str = "", prefix: str = "") -> list[Download]:
         """Downloads directly in ``folder`` (site path) whose names start and end as given."""
-        return [d for path, d in sorted(downloads.items()) if posixpath.dirname(path) == folder
-                and posixpath.basename(path).startswith(prefix) and path.endswith(suffix)]
+        return [d for d in by_folder.get(folder, [])
+                if posixpath.basename(d.path).startswith(prefix) and d.path.endswith(suffix)]
 
     env.globals["files_in"] = files_in
     env.globals["unit_names"] = lambda units: sorted(
