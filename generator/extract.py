@@ -396,7 +396,7 @@ def extract(text: str, source: str | None = None) -> dict[str, Any]:
 
     doc_type = next((DOC_TYPE_TITLES[line] for line in lines if line in DOC_TYPE_TITLES), None)
     subject = None
-    for index, line in enumerate(lines):
+    for line in lines:
         if line.startswith("V/v"):
             subject_lines = [line[3:].strip()]
             paragraph = next(p for p in paragraphs if any(plain(x) == line for x in p))

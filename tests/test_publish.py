@@ -6,14 +6,13 @@ import hashlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
 from generator.build import build_site, check
 from generator.cli import app
 
-from .conftest import ROOT, SUB_PATH, copy_project
+from .conftest import ROOT, copy_project
 
 # Pagefind writes its filter and metadata indexes in an order that changes from
 # run to run (upstream: Pagefind issue #638, "other files will still change,
