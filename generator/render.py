@@ -234,6 +234,22 @@ def _theme_text(campaign: Campaign | None) -> str:
     return " / ".join(claim.text for claim in campaign.theme.claims)
 
 
+def search_filter_values(corpus: Corpus, guidance: Guidance) -> list[tuple[str, str, list[str]]]:
+    """(key, label, values) of each search filter, written into the search page at build
+    time so that opening it does not download Pagefind's filter index."""
+    docs = [entry.doc for entry in corpus.documents]
+    values = {
+        "nam": [str(year) for year in sorted({c.year for c in corpus.campaigns} | {d.year for d in docs},
+                                             reverse=True)],
+        "tinh": sorted({d.issuer.province for d in docs if d.issuer.province}, key=vi.ascii_fold),
+        "cap": [vi.LEVEL_NAMES[level] for level in vi.LEVEL_NAMES if any(d.issuer.level == level for d in docs)],
+        "loai": sorted({vi.DOC_TYPE_NAMES[d.doc_type] for d in docs}, key=vi.ascii_fold),
+        "don-vi": sorted({guidance.guides[uid].unit.name for units in guidance.documents.values()
+                          for ids in units.assignees.values() for uid in ids}, key=vi.ascii_fold),
+    }
+    return [(key, label, values[key]) for key, label in SEARCH_FILTERS]
+
+
 def node_label(node: Node) -> str:
     """'Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước'."""
     if isinstance(node, CitedDocument):
@@ -327,7 +343,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
          newest=everything)
     emit(SEARCH_PAGE, "search.md.j2", "Tra cứu",
          "Tìm văn bản, nhiệm vụ và đơn vị; gõ có dấu hoặc không dấu.",
-         filters=SEARCH_FILTERS, search_exclude=True, newest=everything)
+         filters=search_filter_values(corpus, guidance), search_exclude=True, newest=everything)
     for entry in corpus.documents:
         doc = entry.doc
         emit(entry.path, "document.md.j2", document_title(doc),

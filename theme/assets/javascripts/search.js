@@ -100,17 +100,11 @@ function renderResult(data) {
   return item;
 }
 
-async function fillFilters(pagefind, form, params) {
-  const available = await pagefind.filters();
+// The filter options are in the page (written at build time): opening the search page
+// does not download Pagefind's filter index; a filter loads it only when it is used.
+function restoreFilters(form, params) {
   for (const select of form.querySelectorAll("select[data-filter]")) {
-    const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => b.localeCompare(a, "vi"));
-    for (const value of values) {
-      const option = element("option", null, value);
-      option.value = value;
-      select.append(option);
-    }
     select.value = params.get(select.name) || "";
-    select.parentElement.hidden = values.length === 0;
   }
   form.querySelector("fieldset").hidden = false;
 }
@@ -131,7 +125,7 @@ async function main() {
     loadPagefind(),
     fetch(new URL("assets/search/d-syllables.json", siteRoot)).then((response) => response.json()),
   ]);
-  await fillFilters(pagefind, form, params);
+  restoreFilters(form, params);
   status.textContent = "";
 
   let generation = 0;
