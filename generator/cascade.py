@@ -49,11 +49,6 @@ def level_of_issuer(issuer: str | None) -> str:
     return "province"
 
 
-def province_of_issuer(issuer: str | None) -> str | None:
-    match = re.search(r"\btỉnh\s+(.+)$", issuer or "")
-    return match.group(1).strip() if match else None
-
-
 @dataclass
 class CitedDocument:
     """A document known only from citations: as the citing documents give it."""

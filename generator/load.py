@@ -32,7 +32,6 @@ class SourceFile:
     data: dict[str, Any]
     lines: dict[KeyPath, int] = field(default_factory=dict)
     body: str = ""
-    body_line: int = 1
     text: str = ""  # the whole file as read
 
     def line_of(self, path: KeyPath) -> int:
@@ -186,7 +185,6 @@ def load_front_matter_file(path: Path, root: Path) -> SourceFile:
         ) from None
     source = parse_yaml("\n".join(lines[1:end]), name, line_offset=1)
     source.body = "\n".join(lines[end + 1:])
-    source.body_line = end + 2
     source.text = text
     return source
 

@@ -29,7 +29,6 @@ class Block:
     lines: tuple[str, ...]
     label: str | None = None
     anchor: str | None = None
-    heading_level: int = 0
 
 
 def anchor_for(label: str) -> str:
@@ -86,7 +85,7 @@ def outline(body: str) -> list[Block]:
                     suffix += 1
                 used.add(anchor)
             if heading:
-                blocks.append(Block("heading", (text,), label, anchor, len(heading.group(1))))
+                blocks.append(Block("heading", (text,), label, anchor))
             else:
                 blocks.append(Block(kind, tuple(lines), label, anchor))
     return blocks
