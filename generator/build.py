@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cascade import build_cascade
+from .checks import warnings
 from .downloads import build_downloads, write_downloads
 from .engine import build_html, configured_site_url, repair_theme_markup
 from .opendata import open_data
@@ -22,6 +23,7 @@ from .guidance import build_guidance
 from .hosting import write_hosting_files
 from .index import build_index, write_d_syllables
 from .load import load_content
+from .problems import Problem
 from .render import render
 from .validate import Corpus, validate
 
@@ -36,6 +38,7 @@ class BuildResult:
     corpus: Corpus
     pages: int
     site_dir: Path
+    warnings: list[Problem]
 
 
 def check(root: Path) -> Corpus:
@@ -72,7 +75,8 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
     downloads = build_downloads(corpus, root / CACHE_DIR, workers) | open_data(corpus, guidance, site_url)
     progress("Tạo các trang")
-    rendered = render(corpus, guidance, build_cascade(corpus), downloads)
+    cascade = build_cascade(corpus)
+    rendered = render(corpus, guidance, cascade, downloads)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     try:
@@ -93,4 +97,4 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(corpus=corpus, pages=sum(1 for path in rendered.pages if path.endswith(".md")),
-                       site_dir=site_dir)
+                       site_dir=site_dir, warnings=warnings(corpus, guidance, cascade))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .cascade import build_cascade
-from .guidance import build_guidance
+from .cascade import Cascade, build_cascade
+from .guidance import Guidance, build_guidance
 from .problems import Problem
 from .validate import FIRST_YEAR, Corpus, DocumentEntry
 
@@ -65,8 +65,11 @@ def document_warnings(entry: DocumentEntry) -> Iterator[Problem]:
                            f"({', '.join(window.applies_to)})")
 
 
-def warnings(corpus: Corpus) -> list[Problem]:
+def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade | None = None) -> list[Problem]:
     """Reader warnings of every document, names that match no unit of the catalog,
-    citations whose date disagrees with the cited document, and citation cycles."""
+    citations whose date disagrees with the cited document, and citation cycles
+    (``guidance`` and ``cascade`` are computed when the caller has not already)."""
+    guidance = guidance or build_guidance(corpus)
+    cascade = cascade or build_cascade(corpus)
     found = [problem for entry in corpus.documents for problem in document_warnings(entry)]
-    return sorted(found + build_guidance(corpus).unresolved + build_cascade(corpus).problems)
+    return sorted(found + guidance.unresolved + cascade.problems)

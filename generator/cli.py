@@ -56,7 +56,7 @@ def _build(root: Path, site: Path | None) -> Path:
             bar.stop()
             err.print(f"[bold red]Build error[/]: {error}", markup=True, highlight=False)
             raise typer.Exit(2) from None
-    count = len(warnings(result.corpus))
+    count = len(result.warnings)
     if count:
         err.print(f"{count} warnings: `ctxh check` lists them", highlight=False)
     out.print(f"Built {result.pages} pages from {len(result.corpus.campaigns)} campaigns and "
