@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .cascade import Cascade, build_cascade
 from .guidance import Guidance, build_guidance
 from .problems import Problem
-from .validate import FIRST_YEAR, Corpus, DocumentEntry
+from .validate import FIRST_YEAR, Corpus, DocumentEntry, field_name
 
 # Documents of the yearly cycle; a legal basis (Quyết định 1791/QĐ-TTg of 2016)
 # is expected to be older than the campaign.
@@ -28,7 +28,7 @@ def document_warnings(entry: DocumentEntry) -> Iterator[Problem]:
     doc, source = entry.doc, entry.source
 
     def warn(path: tuple, message: str) -> Problem:
-        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+        field = field_name(path)
         return Problem(entry.file, source.line_of(path), field, message, "warning")
 
     if doc.number is None:

@@ -16,7 +16,7 @@ from .normalize import plain
 from .outline import item_blocks
 from .problems import Problem
 from .resolve import GENERIC_NAMES, Resolver
-from .validate import Corpus, DocumentEntry
+from .validate import Corpus, DocumentEntry, field_name
 
 GENERAL_UNIT = "co-quan-don-vi"  # the catalog's entry for "các cơ quan, đơn vị" (assigned to all)
 
@@ -111,8 +111,7 @@ def _resolve_document(entry: DocumentEntry, resolver: Resolver, unresolved: list
         if name not in names:
             names[name] = resolver.resolve(name, doc.issuer.level)
             if not names[name]:
-                field_name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
-                unresolved.append(Problem(entry.file, source.line_of(path), field_name,
+                unresolved.append(Problem(entry.file, source.line_of(path), field_name(path),
                                           f"'{name}' matches no unit in content/units.yml; add it to a unit's "
                                           "aliases (or a new unit)", "warning"))
         return names[name]

@@ -83,7 +83,7 @@ def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     return model
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
+def field_name(loc: tuple[Any, ...]) -> str:
     name = ""
     for key in loc:
         name += f"[{key}]" if isinstance(key, int) else (f".{key}" if name else str(key))
@@ -116,7 +116,7 @@ def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[P
         problems = []
         for error in err.errors():
             loc = tuple(error["loc"])
-            problems.append(Problem(source.name, source.line_of(loc), _field_name(loc) or None,
+            problems.append(Problem(source.name, source.line_of(loc), field_name(loc) or None,
                                     _explain(error, model)))
         return None, problems
 
@@ -131,7 +131,7 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
         for index, item in enumerate(value):
             problems += _text_problems(source, item, path + (index,))
     elif isinstance(value, str):
-        where = (source.name, source.line_of(path), _field_name(path) or None)
+        where = (source.name, source.line_of(path), field_name(path) or None)
         if _MARKUP.search(value):
             problems.append(Problem(*where, "looks like HTML or a script; fields hold plain text only"))
         if not unicodedata.is_normalized("NFC", value):
@@ -146,7 +146,7 @@ def _campaign_problems(source: SourceFile, campaign: Campaign | None) -> list[Pr
     problems = []
 
     def add(path: KeyPath, message: str) -> None:
-        problems.append(Problem(source.name, source.line_of(path), _field_name(path), message))
+        problems.append(Problem(source.name, source.line_of(path), field_name(path), message))
 
     year, edition, date = (source.data.get(key) for key in ("year", "edition", "date"))
     if not isinstance(year, int):
@@ -174,7 +174,7 @@ def _document_problems(source: SourceFile, doc: Document, blocks: list[Block]) -
     problems = []
 
     def add(path: KeyPath, message: str) -> None:
-        problems.append(Problem(source.name, source.line_of(path), _field_name(path), message))
+        problems.append(Problem(source.name, source.line_of(path), field_name(path), message))
 
     path = PurePosixPath(source.name)
     if path.stem != doc.slug:
