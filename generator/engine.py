@@ -8,6 +8,7 @@ changing this module alone.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -40,6 +41,16 @@ def configured_site_url(config_file: Path) -> str | None:
         raise EngineError(f"mkdocs.yml: {err}") from err
 
 
+def _escaped_nav(nav: list[Any]) -> list[Any]:
+    """The navigation with its titles HTML-escaped: the theme prints them as they are."""
+    def item(entry: Any) -> Any:
+        if isinstance(entry, dict):
+            return {html.escape(title): _escaped_nav(value) if isinstance(value, list) else value
+                    for title, value in entry.items()}
+        return entry
+    return [item(entry) for entry in nav]
+
+
 def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any],
                extra: dict[str, Any] | None = None) -> None:
     """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml; ``extra`` is
@@ -49,7 +60,7 @@ def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any]
     logger.addHandler(collector)
     try:
         config = load_config(
-            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav
+            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=_escaped_nav(nav)
         )
         config.extra.update(extra or {})
         build(config)

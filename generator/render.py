@@ -28,6 +28,7 @@ from .diagram import cascade_svg
 from .downloads import BANNER_SIZES, Download, banner_name, share_image_path
 from .guidance import Guidance, item_text, units_by_level_and_sector
 from .models import Campaign, Document
+from .sanitize import safe_markdown
 from .validate import Corpus
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
@@ -199,6 +200,7 @@ def _environment() -> Environment:
         inline=inline_html,
         capfirst=lambda text: text[:1].upper() + text[1:],
         file_size=file_size,
+        markdown=lambda text: Markup(safe_markdown(text, id_prefix="tom-tat-")),
     )
     env.globals.update(
         UNKNOWN=vi.UNKNOWN,
@@ -379,7 +381,7 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
              newest=newest([e.path for e in corpus.documents if e.doc.issuer.province == province]))
     for page in corpus.pages:
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
-                                         + page.body)
+                                         + safe_markdown(page.body) + "\n")
         lastmod[f"{page.page.slug}.md"] = None
         searchable.append(f"{page.page.slug}.md")
 

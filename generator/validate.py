@@ -121,8 +121,12 @@ def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[P
         return None, problems
 
 
+MARKDOWN_FIELDS = {("summary",)}  # rendered as Markdown, then sanitised (generator.sanitize)
+
+
 def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[Problem]:
-    """Fields hold plain NFC text: markup and decomposed characters are refused."""
+    """Fields hold plain NFC text: markup and decomposed characters are refused
+    (Markdown fields may hold markup: it is sanitised when rendered)."""
     problems = []
     if isinstance(value, dict):
         for key, item in value.items():
@@ -132,7 +136,7 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
             problems += _text_problems(source, item, path + (index,))
     elif isinstance(value, str):
         where = (source.name, source.line_of(path), field_name(path) or None)
-        if _MARKUP.search(value):
+        if _MARKUP.search(value) and path not in MARKDOWN_FIELDS:
             problems.append(Problem(*where, "looks like HTML or a script; fields hold plain text only"))
         if not unicodedata.is_normalized("NFC", value):
             problems.append(Problem(*where, "text is not in Unicode NFC form (decomposed accents); "

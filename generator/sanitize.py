@@ -1,0 +1,57 @@
+"""Markdown written by editors (a campaign's ``summary``, the pages under
+``content/pages``), rendered to HTML and reduced to a safe subset.
+
+Every other field is plain text, escaped by the templates. These two are
+Markdown on purpose, so they are rendered here, not by the site engine, and the
+HTML is then cleaned with nh3: no scripts, frames, forms or event handlers, no
+``style``; links only to http(s), mailto, tel or relative addresses; images only
+from this site (a remote image would make every reader's browser ask another
+host).
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markdown.extensions.toc import TocExtension
+
+from .vietnamese import slugify
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "sub", "sup", "small",
+    "mark", "abbr", "q", "cite", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "a", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure", "figcaption",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
+    """Drop ``src`` of images that point at another host (or use any scheme)."""
+    if tag == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
+        return None
+    return value
+
+
+def safe_markdown(text: str, id_prefix: str = "") -> str:
+    """Editor Markdown → sanitised HTML. Headings get ASCII ids (``id_prefix`` keeps
+    them apart from the ids of the page around the text)."""
+    toc = TocExtension(slugify=lambda value, separator: id_prefix + slugify(value), toc_depth="2-6")
+    rendered = markdown.markdown(text, extensions=["tables", "sane_lists", toc], output_format="html")
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_local_images,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
