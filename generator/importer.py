@@ -8,6 +8,7 @@ is carried over, so that re-importing after an extraction fix loses no review.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,14 @@ def document_text(structure: dict[str, Any], body: str) -> str:
     return f"---\n{SCHEMA_LINE}\n{front}---\n{body}"
 
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None) -> ImportResult:
     """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused."""
+    if slug is not None and not SLUG.match(slug):
+        raise ImportRefused(f"--slug {slug!r}: a slug is lower-case ASCII letters and digits joined by "
+                            "single hyphens (for example son-tay-640-ubnd), never a path")
     body = repair_text(read_source(path))
     found = extract(body, source=path.name)
     if found["year"] is None:

@@ -178,3 +178,12 @@ def test_letter_spacing_and_rewrapping_do_not_change_extraction(seed, rng_seed, 
                 lines.append(line)
         damaged.append("\n".join(lines))
     assert extract(repair_text("\n\n".join(damaged)), seed) == EXTRACTED[seed]
+
+
+@pytest.mark.parametrize("slug", ["../../x", "/tmp/x", "a/b", "Son-Tay", "x.md", "-x", "x--y", ""])
+def test_import_slug_is_a_slug_never_a_path(tmp_path, slug):
+    from generator.importer import ImportRefused, import_file
+
+    with pytest.raises(ImportRefused, match="never a path"):
+        import_file(FIXTURES / "seeds" / "002_b88f4200da120217.txt", tmp_path, slug=slug)
+    assert not any(tmp_path.rglob("*"))
