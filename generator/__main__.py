@@ -1,3 +1,3 @@
-from .cli import app
+from generator.cli import app
 
 app(prog_name="ctxh")

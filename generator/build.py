@@ -14,18 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cascade import build_cascade
-from .checks import warnings
-from .downloads import build_downloads, write_downloads
-from .engine import build_html, configured_site_url, repair_theme_markup
-from .opendata import open_data
-from .guidance import build_guidance
-from .hosting import write_hosting_files
-from .index import build_index, write_d_syllables
-from .load import load_content
-from .problems import Problem
-from .render import render
-from .validate import Corpus, validate
+from generator.site.cascade import build_cascade
+from generator.content.checks import warnings
+from generator.outputs.downloads import build_downloads, write_downloads
+from generator.engine.mkdocs import build_html, configured_site_url, repair_theme_markup
+from generator.outputs.opendata import open_data
+from generator.site.guidance import build_guidance
+from generator.outputs.hosting import write_hosting_files
+from generator.engine.pagefind import build_index, write_d_syllables
+from generator.content.load import load_content
+from generator.problems import Problem
+from generator.site.render import render
+from generator.content.validate import Corpus, validate
 
 STAGING_PREFIX = ".ctxh-build-"
 CACHE_DIR = ".cache/ctxh"  # generated downloads, by a hash of their inputs

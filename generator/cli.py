@@ -12,14 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .build import build_site, check
-from .checks import warnings
-from .index import build_index
-from .importer import ImportRefused, import_file
-from .models import SCHEMAS
-from .problems import BuildError, ContentError
-from .readers import ReadError
-from .scaffold import ScaffoldRefused, new_year
+from generator.build import build_site, check
+from generator.content.checks import warnings
+from generator.engine.pagefind import build_index
+from generator.editing.importer import ImportRefused, import_file
+from generator.content.models import SCHEMAS
+from generator.problems import BuildError, ContentError
+from generator.reading.readers import ReadError
+from generator.editing.scaffold import ScaffoldRefused, new_year
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
@@ -229,10 +229,10 @@ def evaluate(gold: Path = typer.Option(Path("tests/fixtures/gold"), help="Folder
     """Score extraction against gold structures, field by field, and list every mismatch."""
     import yaml
 
-    from .evaluate import accuracy, compare
-    from .extract import extract
-    from .normalize import repair_text
-    from .readers import read_source
+    from generator.editing.evaluate import accuracy, compare
+    from generator.reading.extract import extract
+    from generator.reading.normalize import repair_text
+    from generator.reading.readers import read_source
 
     everything = []
     table = Table(title="Extraction against gold")

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 from generator.build import check
-from generator.cascade import build_cascade, reference_key
-from generator.checks import warnings
+from generator.site.cascade import build_cascade, reference_key
+from generator.content.checks import warnings
 
 from .conftest import ROOT, read_page
 from .test_errors import edit

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from generator.build import check
-from generator.checks import warnings
+from generator.content.checks import warnings
 
 from .conftest import ROOT
 from .test_errors import edit

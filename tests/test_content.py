@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.build import check
-from generator.normalize import repair_text
-from generator.outline import anchor_for
+from generator.reading.normalize import repair_text
+from generator.reading.outline import anchor_for
 
 from .conftest import FIXTURES, ROOT, gold_documents
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.evaluate import accuracy, compare
-from generator.extract import actor_phrase, extract, parse_date, split_names
-from generator.importer import ImportRefused, import_file
-from generator.normalize import repair_text
-from generator.readers import ReadError, read_source
+from generator.editing.evaluate import accuracy, compare
+from generator.reading.extract import actor_phrase, extract, parse_date, split_names
+from generator.editing.importer import ImportRefused, import_file
+from generator.reading.normalize import repair_text
+from generator.reading.readers import ReadError, read_source
 
 from .conftest import FIXTURES, ROOT, copy_project, gold_documents
 
@@ -182,7 +182,7 @@ def test_letter_spacing_and_rewrapping_do_not_change_extraction(seed, rng_seed, 
 
 @pytest.mark.parametrize("slug", ["../../x", "/tmp/x", "a/b", "Son-Tay", "x.md", "-x", "x--y", ""])
 def test_import_slug_is_a_slug_never_a_path(tmp_path, slug):
-    from generator.importer import ImportRefused, import_file
+    from generator.editing.importer import ImportRefused, import_file
 
     with pytest.raises(ImportRefused, match="never a path"):
         import_file(FIXTURES / "seeds" / "002_b88f4200da120217.txt", tmp_path, slug=slug)

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.normalize import plain, repair_text
+from generator.reading.normalize import plain, repair_text
 
 from .conftest import FIXTURES
 

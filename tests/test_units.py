@@ -10,10 +10,10 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from generator.build import check
-from generator.checks import warnings
-from generator.guidance import build_guidance
-from generator.outline import anchor_for
-from generator.resolve import Resolver
+from generator.content.checks import warnings
+from generator.site.guidance import build_guidance
+from generator.reading.outline import anchor_for
+from generator.content.resolve import Resolver
 
 from .conftest import ROOT, SUB_PATH, gold_documents, read_page
 from .test_errors import edit

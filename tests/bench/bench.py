@@ -29,14 +29,14 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generator import build as build_module  # noqa: E402
+import generator.build as build_module  # noqa: E402
 from generator.build import check, write_pages  # noqa: E402
-from generator.cascade import build_cascade  # noqa: E402
-from generator.downloads import build_downloads  # noqa: E402
-from generator.engine import build_html  # noqa: E402
-from generator.guidance import build_guidance  # noqa: E402
-from generator.opendata import open_data  # noqa: E402
-from generator.render import render  # noqa: E402
+from generator.site.cascade import build_cascade  # noqa: E402
+from generator.outputs.downloads import build_downloads  # noqa: E402
+from generator.engine.mkdocs import build_html  # noqa: E402
+from generator.site.guidance import build_guidance  # noqa: E402
+from generator.outputs.opendata import open_data  # noqa: E402
+from generator.site.render import render  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

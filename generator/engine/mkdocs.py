@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .problems import BuildError
+from generator.problems import BuildError
 
 
 class EngineError(BuildError):

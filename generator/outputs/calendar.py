@@ -11,7 +11,7 @@ import hashlib
 
 from icalendar import Calendar, Event
 
-from .guidance import UnitGuide
+from generator.site.guidance import UnitGuide
 
 PRODUCT_ID = "-//Ngay Cong tac xa hoi Viet Nam//ctxh//VI"
 

@@ -1,6 +1,6 @@
 """Stage 5, render: the validated corpus → Markdown pages for the site engine.
 
-Pure: takes a :class:`~generator.validate.Corpus`, returns ``{docs path: text}``
+Pure: takes a :class:`~generator.content.validate.Corpus`, returns ``{docs path: text}``
 and the navigation. Every value from content is HTML-escaped by Jinja's
 autoescape and placed inside HTML blocks, which Markdown passes through as is:
 document text is data, never markup. Links between pages are written relative
@@ -21,15 +21,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import vietnamese as vi
-from .calendar import unit_calendar
-from .cascade import Cascade, CitedDocument, Node, TreeNode
-from .diagram import cascade_svg
-from .downloads import BANNER_SIZES, Download, banner_name, share_image_path
-from .guidance import Guidance, item_text, units_by_level_and_sector
-from .models import Campaign, Document
-from .sanitize import safe_markdown
-from .validate import Corpus
+from generator import vietnamese as vi
+from generator.outputs.calendar import unit_calendar
+from generator.site.cascade import Cascade, CitedDocument, Node, TreeNode
+from generator.site.diagram import cascade_svg
+from generator.outputs.downloads import BANNER_SIZES, Download, banner_name, share_image_path
+from generator.site.guidance import Guidance, item_text, units_by_level_and_sector
+from generator.content.models import Campaign, Document
+from generator.site.sanitize import safe_markdown
+from generator.content.validate import Corpus
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
 YEARS_INDEX = "nam/index.md"
@@ -62,6 +62,14 @@ def relative_url(from_path: str, to_path: str, fragment: str | None = None, is_p
     if is_page and not link.endswith("/"):
         link = "./" if link == "." else link + "/"
     return link + (f"#{fragment}" if fragment else "")
+
+
+def editor_link(from_path: str, address: str) -> str:
+    """A link as an editor writes it ('nam/index.md#2024', docs paths as in mkdocs) → relative URL."""
+    target, _, fragment = address.partition("#")
+    if not target.endswith(".md"):
+        return address
+    return relative_url(from_path, target, fragment or None)
 
 
 def year_path(year: int) -> str:
@@ -180,7 +188,7 @@ def _yaml_string(text: str) -> str:
 def _environment() -> Environment:
     """The template environment, compiled once a process (the live preview rebuilds often)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=True,
         # "{#id}" is Markdown's attribute syntax for heading ids, not a comment here.
         comment_start_string="{!--",
@@ -381,7 +389,8 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
              newest=newest([e.path for e in corpus.documents if e.doc.issuer.province == province]))
     for page in corpus.pages:
         pages[f"{page.page.slug}.md"] = (_front_matter(page.page.title, page.page.description or page.page.title)
-                                         + safe_markdown(page.body) + "\n")
+                                         + safe_markdown(page.body, link=functools.partial(editor_link, f"{page.page.slug}.md"))
+                                         + "\n")
         lastmod[f"{page.page.slug}.md"] = None
         searchable.append(f"{page.page.slug}.md")
 

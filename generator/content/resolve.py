@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .models import Unit
+from generator.content.models import Unit
 
 ISSUER_LEVELS = {"national": "trung ương", "province": "tỉnh", "district": "huyện", "commune": "xã"}
 _LEVEL_ORDER = ("trung ương", "tỉnh", "huyện", "xã", "cơ sở")

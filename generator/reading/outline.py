@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .normalize import item_marker
-from .vietnamese import slugify
+from generator.reading.normalize import item_marker
+from generator.vietnamese import slugify
 
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^[-+•]\s+")

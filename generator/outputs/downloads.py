@@ -19,12 +19,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calendar import add_event, new_calendar
-from .models import Campaign
-from .normalize import plain
-from .outline import Block
-from .validate import Corpus, DocumentEntry
-from .vietnamese import DOC_TYPE_NAMES, date_words, slugify
+from generator.outputs.calendar import add_event, new_calendar
+from generator.content.models import Campaign
+from generator.reading.normalize import plain
+from generator.reading.outline import Block
+from generator.content.validate import Corpus, DocumentEntry
+from generator.vietnamese import DOC_TYPE_NAMES, date_words, slugify
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/dejavu"))
 SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
@@ -347,7 +347,7 @@ def share_image(campaign: Campaign) -> bytes:
     """1200×630 card for links shared in Zalo or Facebook: edition, date, theme."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from .vietnamese import long_date
+    from generator.vietnamese import long_date
 
     image = Image.new("RGB", SHARE_SIZE, BANNER_RED)
     draw = ImageDraw.Draw(image)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .cascade import Cascade, build_cascade
-from .guidance import Guidance, build_guidance
-from .problems import Problem
-from .validate import FIRST_YEAR, Corpus, DocumentEntry, field_name
+from generator.site.cascade import Cascade, build_cascade
+from generator.site.guidance import Guidance, build_guidance
+from generator.problems import Problem
+from generator.content.validate import FIRST_YEAR, Corpus, DocumentEntry, field_name
 
 # Documents of the yearly cycle; a legal basis (Quyết định 1791/QĐ-TTg of 2016)
 # is expected to be older than the campaign.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
-from .cascade import TreeNode
+from generator.site.cascade import TreeNode
 
 ROW = 40
 BOX_HEIGHT = 30

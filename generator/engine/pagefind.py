@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .problems import BuildError
+from generator.problems import BuildError
 
 
 class SearchIndexError(BuildError):

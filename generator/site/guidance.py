@@ -1,7 +1,7 @@
 """What each kind of unit must do: tasks, deadlines, banner windows, by year.
 
 Pure: from the validated corpus and the unit catalog (through
-:mod:`generator.resolve`) to one :class:`UnitGuide` per unit, plus the names
+:mod:`generator.content.resolve`) to one :class:`UnitGuide` per unit, plus the names
 that resolved to nothing (reported by ``ctxh check``).
 """
 
@@ -11,12 +11,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .models import Campaign, Deadline, Task, Unit
-from .normalize import plain
-from .outline import item_blocks
-from .problems import Problem
-from .resolve import GENERIC_NAMES, Resolver
-from .validate import Corpus, DocumentEntry, field_name
+from generator.content.models import Campaign, Deadline, Task, Unit
+from generator.reading.normalize import plain
+from generator.reading.outline import item_blocks
+from generator.problems import Problem
+from generator.content.resolve import GENERIC_NAMES, Resolver
+from generator.content.validate import Corpus, DocumentEntry, field_name
 
 GENERAL_UNIT = "co-quan-don-vi"  # the catalog's entry for "các cơ quan, đơn vị" (assigned to all)
 

@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .render import page_url
+from generator.site.render import page_url
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",

@@ -16,11 +16,11 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .load import KeyPath, RawContent, SourceFile
-from .models import Campaign, Document, Page, Unit, UnitCatalog
-from .normalize import repair_text
-from .outline import Block, outline
-from .problems import ContentError, Problem
+from generator.content.load import KeyPath, RawContent, SourceFile
+from generator.content.models import Campaign, Document, Page, Unit, UnitCatalog
+from generator.reading.normalize import repair_text
+from generator.reading.outline import Block, outline
+from generator.problems import ContentError, Problem
 
 FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
@@ -121,7 +121,7 @@ def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[P
         return None, problems
 
 
-MARKDOWN_FIELDS = {("summary",)}  # rendered as Markdown, then sanitised (generator.sanitize)
+MARKDOWN_FIELDS = {("summary",)}  # rendered as Markdown, then sanitised (generator.site.sanitize)
 
 
 def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[Problem]:

@@ -14,10 +14,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .models import Reference
-from .problems import Problem
-from .validate import Corpus, DocumentEntry
-from .vietnamese import slugify
+from generator.content.models import Reference
+from generator.problems import Problem
+from generator.content.validate import Corpus, DocumentEntry
+from generator.vietnamese import slugify
 
 PARENT_KINDS = {"Công văn", "Văn bản", "Kế hoạch", "Hướng dẫn", "Thông báo", "Chỉ thị"}
 LEVEL_ORDER = ("national", "province", "district", "commune")

@@ -1,6 +1,6 @@
 """Stage 4, extract: the structure of a dispatch read from its repaired text.
 
-Input is text already through :func:`generator.normalize.repair_text`; output
+Input is text already through :func:`generator.reading.normalize.repair_text`; output
 is a plain dict with the keys and shapes of the gold files (front matter of a
 document, ISO date strings, ``None`` where the document leaves a field blank).
 Used by ``ctxh import``; an editor reviews the result before publishing.
@@ -17,8 +17,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from .normalize import plain
-from .outline import Block, item_blocks, outline
+from generator.reading.normalize import plain
+from generator.reading.outline import Block, item_blocks, outline
 
 # --- vocabulary -----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ContentError, Problem
+from generator.problems import ContentError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 WHOLE_FILE = "file"  # the field named by problems that concern a file as a whole

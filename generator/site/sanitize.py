@@ -11,11 +11,13 @@ host).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import markdown
 import nh3
 from markdown.extensions.toc import TocExtension
 
-from .vietnamese import slugify
+from generator.vietnamese import slugify
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "sub", "sup", "small",
@@ -34,16 +36,22 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
-    """Drop ``src`` of images that point at another host (or use any scheme)."""
-    if tag == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
-        return None
-    return value
+def _is_local(address: str) -> bool:
+    return ":" not in address.split("/", 1)[0] and not address.startswith("//")
 
 
-def safe_markdown(text: str, id_prefix: str = "") -> str:
+def safe_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] = lambda address: address) -> str:
     """Editor Markdown → sanitised HTML. Headings get ASCII ids (``id_prefix`` keeps
-    them apart from the ids of the page around the text)."""
+    them apart from the ids of the page around the text); ``link`` rewrites the
+    address of each link to this site (editors link pages as ``nam/index.md``)."""
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if tag == "img" and name == "src" and not _is_local(value):
+            return None  # an image from another host
+        if tag == "a" and name == "href" and _is_local(value):
+            return link(value)
+        return value
+
     toc = TocExtension(slugify=lambda value, separator: id_prefix + slugify(value), toc_depth="2-6")
     rendered = markdown.markdown(text, extensions=["tables", "sane_lists", toc], output_format="html")
     return nh3.clean(
@@ -51,7 +59,7 @@ def safe_markdown(text: str, id_prefix: str = "") -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea"},
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_keep_local_images,
+        attribute_filter=attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )

@@ -1,7 +1,7 @@
 """Read a raw dispatch (plain text, Markdown, Word, text PDF) into a string.
 
 This is the input edge of ``ctxh import``: only I/O and format decoding here;
-the text is repaired by :mod:`generator.normalize` afterwards.
+the text is repaired by :mod:`generator.reading.normalize` afterwards.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .validate import FIRST_YEAR
-from .vietnamese import long_date
+from generator.content.validate import FIRST_YEAR
+from generator.vietnamese import long_date
 
 CAMPAIGN_TEMPLATE = """\
 # yaml-language-server: $schema=../schemas/campaign.schema.json

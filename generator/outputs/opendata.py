@@ -11,11 +11,11 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from pydantic import TypeAdapter
 
-from .downloads import Download
-from .guidance import Guidance
-from .models import Campaign, Document, Unit
-from .render import document_date, document_title, page_url
-from .validate import Corpus
+from generator.outputs.downloads import Download
+from generator.site.guidance import Guidance
+from generator.content.models import Campaign, Document, Unit
+from generator.site.render import document_date, document_title, page_url
+from generator.content.validate import Corpus
 
 FOLDER = "du-lieu"
 

@@ -15,12 +15,12 @@ from typing import Any
 
 import yaml
 
-from .extract import extract
-from .load import load_front_matter_file
-from .normalize import repair_text
-from .problems import ContentError
-from .readers import read_source
-from .vietnamese import slugify
+from generator.reading.extract import extract
+from generator.content.load import load_front_matter_file
+from generator.reading.normalize import repair_text
+from generator.problems import ContentError
+from generator.reading.readers import read_source
+from generator.vietnamese import slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/document.schema.json"
 

@@ -1,0 +1,1 @@
+"""Reading a raw dispatch: file formats, text repair, outline and structure extraction."""
