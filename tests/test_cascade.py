@@ -1,8 +1,7 @@
-"""The cascade: who implements whom, cited documents, reverse links, the diagram."""
+"""The cascade: who implements whom, cited documents, reverse links."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 from generator.build import check
@@ -13,7 +12,6 @@ from .conftest import ROOT, read_page
 from .test_errors import edit
 
 CORPUS = check(ROOT)
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def tree_of(site, year: int) -> list:
@@ -70,19 +68,6 @@ def test_every_implements_link_has_its_reverse(site):
             assert url in back, (url, target)
             checked += 1
     assert checked == 5
-
-
-def test_diagram_is_valid_svg_with_resolving_links_and_matches_the_list(site):
-    for year in (2023, 2024):
-        soup = read_page(site, f"nam/{year}")
-        svg = ET.fromstring(str(soup.select_one("svg.ctxh-cascade-diagram")))
-        links = svg.findall(f"{SVG}a")
-        labels = [a.find(f"{SVG}title").text for a in links]
-        listed = [a.get_text() for a in soup.select(".ctxh-cascade a")]
-        assert labels == listed
-        for link in links:
-            target = urljoin(f"/nam/{year}/", link.get("href")).strip("/")
-            assert (site / target / "index.html").is_file(), target
 
 
 def test_province_pages(site):

@@ -23,8 +23,7 @@ from markupsafe import Markup, escape
 
 from generator import vietnamese as vi
 from generator.outputs.calendar import unit_calendar
-from generator.site.cascade import Cascade, CitedDocument, Node, TreeNode
-from generator.site.diagram import cascade_svg
+from generator.site.cascade import Cascade, CitedDocument, Node
 from generator.outputs.downloads import BANNER_SIZES, Download, banner_name, share_image_path
 from generator.site.guidance import Guidance, item_text, units_by_level_and_sector
 from generator.content.models import Campaign, Document
@@ -312,11 +311,8 @@ def render(corpus: Corpus, guidance: Guidance, cascade: Cascade, downloads: dict
         def file_url(target: str) -> str:
             return relative_url(path, target, is_page=False)
 
-        def diagram(trees: list[TreeNode], title: str) -> Markup:
-            return Markup(cascade_svg(trees, lambda t: node_label(t.node), lambda t: url(t.node.path), title))
-
         body = env.get_template(template).render(path=path, url=url, corpus=corpus, guidance=guidance,
-                                                 cascade=cascade, diagram=diagram, file_url=file_url, **context)
+                                                 cascade=cascade, file_url=file_url, **context)
         image = share_image_path(year) if year and share_image_path(year) in downloads else None
         pages[path] = _front_matter(title, description, search_exclude, image) + body
 
