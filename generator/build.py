@@ -1,4 +1,11 @@
-"""Stage 7, build: run the pipeline and put the result in place atomically.
+"""The pipeline, start to end, and the atomic swap into ``site/``.
+
+    content.load → content.validate (repairs and outlines each text)
+    → site.guidance + site.cascade (who must do what; which document implements which)
+    → outputs (document copies, banners, calendars, open data)
+    → site.pages (every page, from the templates)
+    → engine.mkdocs (HTML) → outputs.hosting + search files → engine.pagefind (index)
+    → swap into site/
 
 Everything is produced in a temporary folder next to ``site/``; ``site/`` is
 replaced only once the whole build has succeeded, so bad input or a crash
@@ -14,18 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site.cascade import build_cascade
-from generator.content.checks import warnings
-from generator.outputs.downloads import build_downloads, write_downloads
-from generator.engine.mkdocs import build_html, configured_site_url, repair_theme_markup
-from generator.outputs.opendata import open_data
-from generator.site.guidance import build_guidance
-from generator.outputs.hosting import write_hosting_files
-from generator.engine.pagefind import build_index, write_d_syllables
+from generator.content.checks import reader_warnings
 from generator.content.load import load_content
-from generator.problems import Problem
-from generator.site.render import render
 from generator.content.validate import Corpus, validate
+from generator.engine import mkdocs, pagefind
+from generator.outputs.downloads import build_downloads, write_downloads
+from generator.outputs.hosting import write_hosting_files
+from generator.outputs.opendata import open_data
+from generator.outputs.search import d_syllables_file
+from generator.problems import Problem
+from generator.site.cascade import Cascade, build_cascade
+from generator.site.files import FileIndex
+from generator.site.guidance import Guidance, build_guidance
+from generator.site.pages import announcements, navigation, site_pages
+from generator.site.render import SiteData
 
 STAGING_PREFIX = ".ctxh-build-"
 CACHE_DIR = ".cache/ctxh"  # generated downloads, by a hash of their inputs
@@ -46,11 +55,13 @@ def check(root: Path) -> Corpus:
     return validate(load_content(root))
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
-    for relative, text in sorted(pages.items()):
-        target = docs_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade | None = None) -> list[Problem]:
+    """Reader warnings of every document, names that match no unit of the catalog,
+    citations whose date disagrees with the cited document, and citation cycles
+    (``guidance`` and ``cascade`` are computed when the caller has not already)."""
+    guidance = guidance or build_guidance(corpus)
+    cascade = cascade or build_cascade(corpus)
+    return sorted(reader_warnings(corpus) + guidance.unresolved + cascade.problems)
 
 
 def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
@@ -68,33 +79,32 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     after the page has reloaded). Downloads are cached in ``root/.cache``.
     """
     site_dir = (site_dir or root / "site").resolve()
+    config_file = root / "mkdocs.yml"
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
-    site_url = configured_site_url(root / "mkdocs.yml")
+    site_url = mkdocs.configured_site_url(config_file)
     guidance = build_guidance(corpus)
-    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    downloads = build_downloads(corpus, root / CACHE_DIR, workers) | open_data(corpus, guidance, site_url)
-    progress("Tạo các trang")
     cascade = build_cascade(corpus)
-    rendered = render(corpus, guidance, cascade, downloads)
+    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
+    files = build_downloads(corpus, guidance, root / CACHE_DIR, workers) + open_data(corpus, guidance, site_url)
+    progress("Tạo các trang")
+    data = SiteData(corpus, guidance, cascade, FileIndex(files))
+    pages = list(site_pages(data))
+    files.append(d_syllables_file(pages))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     try:
-        docs_dir = staging / "docs"
-        write_pages(rendered.pages, docs_dir)
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"
-        build_html(root / "mkdocs.yml", docs_dir, built, rendered.nav, {"ctxh_windows": rendered.announcements})
-        repair_theme_markup(built)
-        write_downloads(built, downloads)
+        mkdocs.build(pages, navigation(data), {"ctxh_windows": announcements(data)}, built, config_file)
+        write_downloads(built, files)
+        write_hosting_files(built, pages, site_url)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
-        write_d_syllables(built, (rendered.pages[path] for path in rendered.searchable))
         if search_index:
-            build_index(built)
-        write_hosting_files(built, rendered.lastmod, site_url)
+            pagefind.build_index(built)
         progress("Thay thư mục site/")
         _swap_into_place(built, site_dir, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(corpus=corpus, pages=sum(1 for path in rendered.pages if path.endswith(".md")),
-                       site_dir=site_dir, warnings=warnings(corpus, guidance, cascade))
+    return BuildResult(corpus=corpus, pages=len(pages), site_dir=site_dir,
+                       warnings=warnings(corpus, guidance, cascade))

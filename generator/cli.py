@@ -12,14 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from generator.build import build_site, check
-from generator.content.checks import warnings
-from generator.engine.pagefind import build_index
-from generator.editing.importer import ImportRefused, import_file
+from generator.build import build_site, check, warnings
 from generator.content.models import SCHEMAS
+from generator.editing.importer import ImportRefused, import_file
+from generator.editing.scaffold import ScaffoldRefused, new_year
+from generator.engine import pagefind
+from generator.engine import serve as preview
 from generator.problems import BuildError, ContentError
 from generator.reading.readers import ReadError
-from generator.editing.scaffold import ScaffoldRefused, new_year
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
@@ -100,8 +100,6 @@ def serve(root: Path = ROOT_OPTION,
           host: str = typer.Option("127.0.0.1", help="Address to listen on"),
           port: int = typer.Option(8000, help="Port to listen on")) -> None:
     """Build, serve site/ on http://HOST:PORT/, and rebuild and reload the page on every edit."""
-    from mkdocs.livereload import LiveReloadServer
-
     root = root.resolve()
     site_dir = _build(root, None)
 
@@ -121,22 +119,15 @@ def serve(root: Path = ROOT_OPTION,
 
     def index_in_background() -> None:
         try:
-            build_index(site_dir)
+            pagefind.build_index(site_dir)
         except BuildError as error:  # e.g. the next edit replaced site/ meanwhile
             err.print(f"search index not updated: {error}", markup=False, highlight=False)
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir), polling_interval=0.1)
-    for watched in ("campaigns", "content", "theme", "mkdocs.yml"):
-        if (root / watched).exists():
-            server.watch(str(root / watched))
-    out.print(f"Serving on http://{host}:{port}/ — edits to campaigns/, content/ and theme/ rebuild "
-              "and reload the page (Ctrl+C to stop)")
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        out.print("Stopped.")
-    finally:
-        server.shutdown()
+    watched = [root / name for name in ("campaigns", "content", "theme", "mkdocs.yml")]
+    preview.serve(site_dir, rebuild, watched, host, port, on_ready=lambda: out.print(
+        f"Serving on http://{host}:{port}/ — edits to campaigns/, content/ and theme/ rebuild "
+        "and reload the page (Ctrl+C to stop)"))
+    out.print("Stopped.")
 
 
 @app.command(name="new-year")

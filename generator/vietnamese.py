@@ -58,6 +58,12 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def fold_marks(word: str) -> str:
+    """Lower case without tone and vowel marks, keeping đ: 'Đoàn' → 'đoan', 'dịch' → 'dich'."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def slugify(text: str) -> str:
     """'Sở Lao động - TB&XH' → 'so-lao-dong-tb-xh'."""
     folded = ascii_fold(text).lower()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.build import check
-from generator.content.checks import warnings
+from generator.build import check, warnings
 
 from .conftest import ROOT
 from .test_errors import edit

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.editing.evaluate import accuracy, compare
-from generator.reading.extract import actor_phrase, extract, parse_date, split_names
 from generator.editing.importer import ImportRefused, import_file
+from generator.reading.extract import actor_phrase, extract, parse_date, split_names
 from generator.reading.normalize import repair_text
 from generator.reading.readers import ReadError, read_source
 

@@ -9,11 +9,10 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from generator.build import check
-from generator.content.checks import warnings
-from generator.site.guidance import build_guidance
-from generator.reading.outline import anchor_for
+from generator.build import check, warnings
 from generator.content.resolve import Resolver
+from generator.reading.outline import anchor_for
+from generator.site.guidance import build_guidance
 
 from .conftest import ROOT, SUB_PATH, gold_documents, read_page
 from .test_errors import edit
@@ -62,7 +61,7 @@ def test_every_gold_task_is_on_each_assignee_unit_page_and_its_link_lands(site):
     documents = {entry.doc.source: entry for entry in CORPUS.documents}
     for gold in gold_documents():
         entry = documents[gold["source"]]
-        doc_page = read_page(site, entry.path.removesuffix(".md"))
+        doc_page = read_page(site, f"van-ban/{entry.key}")
         for task in gold["tasks"]:
             for name in task["assignees"]:
                 for unit_id in RESOLVER.resolve(name, gold["issuer"]["level"]):

@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator.site.cascade import Cascade, build_cascade
-from generator.site.guidance import Guidance, build_guidance
-from generator.problems import Problem
 from generator.content.validate import FIRST_YEAR, Corpus, DocumentEntry, field_name
+from generator.problems import Problem
 
 # Documents of the yearly cycle; a legal basis (Quyết định 1791/QĐ-TTg of 2016)
 # is expected to be older than the campaign.
@@ -65,11 +63,6 @@ def document_warnings(entry: DocumentEntry) -> Iterator[Problem]:
                            f"({', '.join(window.applies_to)})")
 
 
-def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade | None = None) -> list[Problem]:
-    """Reader warnings of every document, names that match no unit of the catalog,
-    citations whose date disagrees with the cited document, and citation cycles
-    (``guidance`` and ``cascade`` are computed when the caller has not already)."""
-    guidance = guidance or build_guidance(corpus)
-    cascade = cascade or build_cascade(corpus)
-    found = [problem for entry in corpus.documents for problem in document_warnings(entry)]
-    return sorted(found + guidance.unresolved + cascade.problems)
+def reader_warnings(corpus: Corpus) -> list[Problem]:
+    """What a careful reader flags in every document of the corpus."""
+    return [problem for entry in corpus.documents for problem in document_warnings(entry)]

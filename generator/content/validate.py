@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.load import KeyPath, RawContent, SourceFile
 from generator.content.models import Campaign, Document, Page, Unit, UnitCatalog
+from generator.problems import ContentError, Problem
 from generator.reading.normalize import repair_text
 from generator.reading.outline import Block, outline
-from generator.problems import ContentError, Problem
 
 FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
@@ -37,9 +37,9 @@ class DocumentEntry:
     source: SourceFile  # for the line of each field in later checks
 
     @property
-    def path(self) -> str:
-        """Docs-relative page path, e.g. ``van-ban/2024/son-tay-640-ubnd.md``."""
-        return f"van-ban/{self.doc.year}/{self.doc.slug}.md"
+    def key(self) -> str:
+        """The document's identity in the corpus, e.g. ``2024/son-tay-640-ubnd``."""
+        return f"{self.doc.year}/{self.doc.slug}"
 
 
 @dataclass(frozen=True)

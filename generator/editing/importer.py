@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from generator.reading.extract import extract
 from generator.content.load import load_front_matter_file
-from generator.reading.normalize import repair_text
 from generator.problems import ContentError
+from generator.reading.extract import extract
+from generator.reading.normalize import repair_text
 from generator.reading.readers import read_source
 from generator.vietnamese import slugify
 

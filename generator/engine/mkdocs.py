@@ -1,9 +1,11 @@
-"""Stage 6, engine: the one place that knows the site engine (mkdocs-material).
+"""The one place that knows the site engine, mkdocs-material.
 
-It takes a folder of generated Markdown and the navigation, and writes HTML.
-Keeping it this small is what lets another engine reading the same
-``mkdocs.yml`` (Zensical, mkdocs-material's announced successor) be tried by
-changing this module alone.
+It takes the site's pages (plain :class:`~generator.site.pages.Page` values),
+the navigation and the data the theme shows, and writes HTML. Nothing else in
+the project imports mkdocs or knows its conventions (docs files, front matter,
+nav shape, ``extra``), so another engine reading the same ``mkdocs.yml``
+(Zensical, mkdocs-material's announced successor) can be tried by changing
+this package alone.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from __future__ import annotations
 import html
 import logging
 import re
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from generator.problems import BuildError
+from generator.site.pages import NavEntry, Page
 
 
 class EngineError(BuildError):
@@ -41,29 +47,65 @@ def configured_site_url(config_file: Path) -> str | None:
         raise EngineError(f"mkdocs.yml: {err}") from err
 
 
-def _escaped_nav(nav: list[Any]) -> list[Any]:
-    """The navigation with its titles HTML-escaped: the theme prints them as they are."""
-    def item(entry: Any) -> Any:
-        if isinstance(entry, dict):
-            return {html.escape(title): _escaped_nav(value) if isinstance(value, list) else value
-                    for title, value in entry.items()}
-        return entry
-    return [item(entry) for entry in nav]
+def _docs_path(url: str) -> str:
+    """The engine's source file for a page URL: 'nam/2024/' → 'nam/2024/index.md'."""
+    return f"{url}index.md"
 
 
-def build_html(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any],
-               extra: dict[str, Any] | None = None) -> None:
-    """Build ``docs_dir`` into ``site_dir`` with the project's mkdocs.yml; ``extra`` is
-    added to the configuration's ``extra`` (data the theme templates read)."""
+def engine_nav(nav: list[NavEntry]) -> list[Any]:
+    """The site's navigation in mkdocs' shape, titles HTML-escaped (the theme prints them as they are)."""
+    entries: list[Any] = []
+    for title, target in nav:
+        value = engine_nav(target) if isinstance(target, list) else _docs_path(target)
+        entries.append(value if title is None else {html.escape(title): value})
+    return entries
+
+
+def _source(page: Page) -> str:
+    """A page as the engine reads it: front matter, then the body. The theme prints
+    front-matter values into the HTML as they are, so they are escaped here."""
+    meta: dict[str, Any] = {"title": html.escape(page.title), "description": html.escape(page.description)}
+    if page.image:
+        meta["image"] = page.image
+    if not page.searchable:
+        meta["search_exclude"] = True  # theme/main.html leaves the page out of data-pagefind-body
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{page.body}"
+
+
+def write_sources(pages: Iterable[Page], docs_dir: Path) -> None:
+    """The engine's source files of ``pages`` (a Markdown file per page) in ``docs_dir``."""
+    for page in pages:
+        target = docs_dir / _docs_path(page.url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_source(page), encoding="utf-8")
+
+
+def build(pages: Iterable[Page], nav: list[NavEntry], data: dict[str, Any], out_dir: Path,
+          config_file: Path) -> None:
+    """Write the HTML of ``pages`` into ``out_dir`` with the project's mkdocs.yml.
+
+    ``data`` is given to the theme's templates (``config.extra``). The engine's own
+    sitemap is removed (the build writes one with real dates), and the few pieces of
+    theme markup the Nu HTML checker rejects are repaired.
+    """
+    with tempfile.TemporaryDirectory(prefix="docs-", dir=out_dir.parent) as docs:
+        docs_dir = Path(docs)
+        write_sources(pages, docs_dir)
+        _run(config_file, docs_dir, out_dir, engine_nav(nav), data)
+    for generated in ("sitemap.xml", "sitemap.xml.gz"):  # they carry the build time
+        (out_dir / generated).unlink(missing_ok=True)
+    _repair_theme_markup(out_dir)
+
+
+def _run(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any], extra: dict[str, Any]) -> None:
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(
-            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=_escaped_nav(nav)
-        )
-        config.extra.update(extra or {})
-        build(config)
+        config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav)
+        config.extra.update(extra)
+        mkdocs_build(config)
     except Exception as err:  # mkdocs raises its own exception types for config and build errors
         raise EngineError(f"mkdocs build failed: {err}") from err
     finally:
@@ -82,14 +124,14 @@ _THEME_MARKUP_REPAIRS = (
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">')
 
 
-def repair_theme_markup(site_dir: Path) -> None:
+def _repair_theme_markup(site_dir: Path) -> None:
     """Make the engine's pages valid HTML (checked by the Nu HTML checker in the tests)."""
     for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        fixed = html
+        text = page.read_text(encoding="utf-8")
+        fixed = text
         for pattern, replacement in _THEME_MARKUP_REPAIRS:
             fixed = pattern.sub(replacement, fixed)
         if 'id="__toc"' not in fixed:  # a table-of-contents label without its toggle
             fixed = _TOC_LABEL.sub('<label class="md-nav__title">', fixed)
-        if fixed != html:
+        if fixed != text:
             page.write_text(fixed, encoding="utf-8")

@@ -45,7 +45,7 @@ def unit_calendar(guide: UnitGuide) -> bytes:
         if deadline.due is None:
             continue
         to = f" về {deadline.to}" if deadline.to else ""
-        add_event(calendar, f"{guide.unit.id}|deadline|{item.entry.path}|{deadline.what}|{deadline.due}",
+        add_event(calendar, f"{guide.unit.id}|deadline|{item.entry.key}|{deadline.what}|{deadline.due}",
                   f"Hạn {deadline.what}{to}", deadline.due, deadline.due,
                   f"Theo văn bản của {doc.issuer.name} ({doc.year}).")
     for window in guide.windows:

@@ -16,15 +16,17 @@ import io
 import json
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from generator.outputs.calendar import add_event, new_calendar
 from generator.content.models import Campaign
+from generator.content.validate import Corpus, DocumentEntry
+from generator.outputs.calendar import add_event, new_calendar, unit_calendar
 from generator.reading.normalize import plain
 from generator.reading.outline import Block
-from generator.content.validate import Corpus, DocumentEntry
-from generator.vietnamese import DOC_TYPE_NAMES, date_words, slugify
+from generator.site import urls
+from generator.site.files import Download
+from generator.site.guidance import Guidance
+from generator.vietnamese import DOC_TYPE_NAMES, date_words
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/dejavu"))
 SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
@@ -32,8 +34,7 @@ SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I"
 BANNER_FONT = "DejaVuSans-Bold.ttf"
 CACHE_VERSION = "1"  # bump when a generator's output changes for the same input
 NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-# Banner sizes (height × width, metres); PDFs are drawn at 1:10, SVGs at full size in mm.
-BANNER_SIZES = ((0.8, 5.0), (1.2, 6.0))
+# Banners come in urls.BANNER_SIZES; PDFs are drawn at 1:10, SVGs at full size in mm.
 BANNER_RED, BANNER_YELLOW = (200, 16, 46), (255, 209, 0)
 BANNER_MARGIN = 0.08  # of the banner's height, above and below the text
 BANNER_SIDE_MARGIN = 0.05  # of the banner's width, left and right
@@ -49,13 +50,6 @@ def font_path(name: str) -> Path:
             return folder / name
     raise FontMissing(f"font {name} not found in {', '.join(map(str, FONT_DIRS))}: run `make fonts` "
                       "(Debian packages fonts-liberation2 and fonts-dejavu-core)")
-
-
-@dataclass(frozen=True)
-class Download:
-    path: str  # site-relative
-    kind: str  # label shown to readers: DOCX, PDF…
-    data: bytes
 
 
 # --- the parts of a document, from its fields and text ---------------------------
@@ -330,7 +324,6 @@ def banner_png(slogan: str, height_m: float, width_m: float, pixels_wide: int = 
 # --- share image --------------------------------------------------------------------
 
 SHARE_SIZE = (1200, 630)
-SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year
 
 
 def _wrap(text: str, font, width: int) -> list[str]:
@@ -372,10 +365,6 @@ def share_image(campaign: Campaign) -> bytes:
     return buffer.getvalue()
 
 
-def share_image_path(year: int) -> str:
-    return f"nam/{year}/chia-se.png"
-
-
 # --- year calendar ------------------------------------------------------------------
 
 def year_calendar(campaign: Campaign, documents: list[DocumentEntry]) -> bytes:
@@ -393,7 +382,7 @@ def year_calendar(campaign: Campaign, documents: list[DocumentEntry]) -> bytes:
     for entry in documents:
         for deadline in entry.doc.deadlines:
             if deadline.due:
-                add_event(calendar, f"deadline|{entry.path}|{deadline.what}|{deadline.due}",
+                add_event(calendar, f"deadline|{entry.key}|{deadline.what}|{deadline.due}",
                           f"Hạn {deadline.what}" + (f" về {deadline.to}" if deadline.to else ""),
                           deadline.due, deadline.due, f"Theo văn bản của {entry.doc.issuer.name}.")
     return calendar.to_ical()
@@ -416,38 +405,38 @@ def _cached(cache_dir: Path | None, kind: str, key_data: object, make: Callable[
 
 
 def _document_files(entry: DocumentEntry, cache_dir: Path | None) -> list[Download]:
-    base = f"van-ban/{entry.doc.year}/{entry.doc.slug}/{entry.doc.slug}"
+    def path(extension: str) -> str:
+        return urls.document_file(entry.doc.year, entry.doc.slug, extension)
+
     key = [entry.doc.model_dump(mode="json"), entry.body]
     structure = json.dumps(entry.doc.model_dump(mode="json"), ensure_ascii=False, indent=2).encode("utf-8")
     return [
-        Download(f"{base}.docx", "DOCX", _cached(cache_dir, "docx", key, lambda: document_docx(entry))),
-        Download(f"{base}.pdf", "PDF", _cached(cache_dir, "pdf", key, lambda: document_pdf(entry))),
-        Download(f"{base}.md", "Markdown", entry.source.text.encode("utf-8")),
-        Download(f"{base}.json", "JSON", structure + b"\n"),
+        Download(path("docx"), "DOCX", _cached(cache_dir, "docx", key, lambda: document_docx(entry))),
+        Download(path("pdf"), "PDF", _cached(cache_dir, "pdf", key, lambda: document_pdf(entry))),
+        Download(path("md"), "Markdown", entry.source.text.encode("utf-8")),
+        Download(path("json"), "JSON", structure + b"\n"),
     ]
-
-
-def banner_name(slogan: str, height_m: float, width_m: float) -> str:
-    return f"bang-ron-{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
 
 
 def _banner_files(campaign: Campaign, cache_dir: Path | None) -> list[Download]:
     files = []
     for slogan in campaign.slogans:
-        for height_m, width_m in BANNER_SIZES:
-            base = f"nam/{campaign.year}/{banner_name(slogan.text, height_m, width_m)}"
+        for height_m, width_m in urls.BANNER_SIZES:
             key = [slogan.text, height_m, width_m]
-            files.append(Download(f"{base}.svg", "SVG", banner_svg(slogan.text, height_m, width_m)))
-            files.append(Download(f"{base}.pdf", "PDF", _cached(
+            files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "svg"), "SVG",
+                                  banner_svg(slogan.text, height_m, width_m)))
+            files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "pdf"), "PDF", _cached(
                 cache_dir, "banner-pdf", key, lambda s=slogan.text, h=height_m, w=width_m: banner_pdf(s, h, w))))
-        files.append(Download(f"nam/{campaign.year}/{banner_name(slogan.text, *BANNER_SIZES[0])}.png", "PNG",
-                              _cached(cache_dir, "banner-png", [slogan.text, BANNER_SIZES[0]],
-                                      lambda s=slogan.text: banner_png(s, *BANNER_SIZES[0]))))
+        small = urls.BANNER_SIZES[0]
+        files.append(Download(urls.banner(campaign.year, slogan.text, small, "png"), "PNG",
+                              _cached(cache_dir, "banner-png", [slogan.text, small],
+                                      lambda s=slogan.text: banner_png(s, *small))))
     return files
 
 
-def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1) -> dict[str, Download]:
-    """Every download file by site path. With ``workers`` > 1, documents are done in parallel."""
+def build_downloads(corpus: Corpus, guidance: Guidance, cache_dir: Path | None = None,
+                    workers: int = 1) -> list[Download]:
+    """Every download file. With ``workers`` > 1, documents are done in parallel."""
     font_path(SERIF[""]), font_path(BANNER_FONT)  # fail early, with the fix, when fonts are missing
     files: list[Download] = []
     if workers > 1 and len(corpus.documents) > 50:
@@ -461,16 +450,18 @@ def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int 
     for campaign in corpus.campaigns:
         files += _banner_files(campaign, cache_dir)
         card = _cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
-        files.append(Download(share_image_path(campaign.year), "PNG", card))
+        files.append(Download(urls.share_image(campaign.year), "PNG", card))
         if campaign is corpus.campaigns[-1]:
-            files.append(Download(SITE_SHARE_IMAGE, "PNG", card))
-        files.append(Download(f"nam/{campaign.year}/ngay-cong-tac-xa-hoi-{campaign.year}.ics", "iCalendar",
+            files.append(Download(urls.SITE_SHARE_IMAGE, "PNG", card))
+        files.append(Download(urls.year_calendar(campaign.year), "iCalendar",
                               year_calendar(campaign, corpus.documents_of(campaign.year))))
-    return {download.path: download for download in files}
+    files += [Download(urls.unit_calendar(uid), "iCalendar", unit_calendar(guide))
+              for uid, guide in guidance.guides.items()]
+    return files
 
 
-def write_downloads(site_dir: Path, downloads: dict[str, Download]) -> None:
-    for path, download in sorted(downloads.items()):
-        target = site_dir / path
+def write_downloads(site_dir: Path, downloads: list[Download]) -> None:
+    for download in sorted(downloads, key=lambda d: d.path):
+        target = site_dir / download.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(download.data)

@@ -10,11 +10,10 @@ a page some other way would not run.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from generator.site.render import page_url
+from generator.site.pages import Page
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -43,15 +42,14 @@ def headers_file() -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap(pages: dict[str, dt.date | None], site_url: str | None) -> str:
+def sitemap(pages: list[Page], site_url: str | None) -> str:
     """Every page with the date of its newest content as lastmod; absolute URLs when site_url is known."""
     base = (site_url or "").rstrip("/") + "/"
     entries = []
-    for path in sorted(pages, key=page_url):
-        lastmod = pages[path]
-        entry = f"  <url><loc>{escape(base + page_url(path))}</loc>"
-        if lastmod:
-            entry += f"<lastmod>{lastmod.isoformat()}</lastmod>"
+    for page in sorted(pages, key=lambda p: p.url):
+        entry = f"  <url><loc>{escape(base + page.url)}</loc>"
+        if page.lastmod:
+            entry += f"<lastmod>{page.lastmod.isoformat()}</lastmod>"
         entries.append(entry + "</url>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(entries) + "\n</urlset>\n")
@@ -64,9 +62,7 @@ def robots(site_url: str | None) -> str:
     return text
 
 
-def write_hosting_files(site_dir: Path, lastmods: dict[str, dt.date | None], site_url: str | None) -> None:
-    for generated in ("sitemap.xml", "sitemap.xml.gz"):  # the engine's own carry the build time
-        (site_dir / generated).unlink(missing_ok=True)
-    (site_dir / "sitemap.xml").write_text(sitemap(lastmods, site_url), encoding="utf-8")
+def write_hosting_files(site_dir: Path, pages: list[Page], site_url: str | None) -> None:
+    (site_dir / "sitemap.xml").write_text(sitemap(pages, site_url), encoding="utf-8")
     (site_dir / "robots.txt").write_text(robots(site_url), encoding="utf-8")
     (site_dir / "_headers").write_text(headers_file(), encoding="utf-8")

@@ -11,13 +11,12 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from pydantic import TypeAdapter
 
-from generator.outputs.downloads import Download
-from generator.site.guidance import Guidance
 from generator.content.models import Campaign, Document, Unit
-from generator.site.render import document_date, document_title, page_url
 from generator.content.validate import Corpus
-
-FOLDER = "du-lieu"
+from generator.site import urls
+from generator.site.files import Download
+from generator.site.guidance import Guidance
+from generator.site.labels import document_date, document_title
 
 
 def _json(value: Any) -> bytes:
@@ -36,7 +35,7 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
 def task_rows(corpus: Corpus, guidance: Guidance) -> list[dict[str, Any]]:
     rows = []
     for entry in corpus.documents:
-        units = guidance.documents[entry.path].assignees
+        units = guidance.documents[entry.key].assignees
         for task in entry.doc.tasks:
             rows.append({
                 "document": f"{entry.doc.year}/{entry.doc.slug}", "year": entry.doc.year, "label": task.label,
@@ -72,54 +71,54 @@ def atom_feed(corpus: Corpus, site_url: str | None) -> bytes:
     feed.id("tag:ctxh,2017:van-ban")
     feed.title("Văn bản về Ngày Công tác xã hội Việt Nam")
     feed.language("vi")
-    feed.link(href=base + "du-lieu/van-ban.atom", rel="self")
+    feed.link(href=base + urls.FEED, rel="self")
     feed.link(href=base, rel="alternate")
     dated = [(document_date(e.doc) or dt.date(e.doc.year, 1, 1), e) for e in corpus.documents]
-    dated.sort(key=lambda pair: (pair[0], pair[1].path))
+    dated.sort(key=lambda pair: (pair[0], pair[1].key))
     newest = max((d for d, _ in dated), default=dt.date(2017, 1, 1))
     feed.updated(dt.datetime.combine(newest, dt.time(), tzinfo=dt.timezone.utc))
     for when, entry in dated:  # feedgen lists the last added first
         item = feed.add_entry()
         item.id(f"tag:ctxh,2017:van-ban/{entry.doc.year}/{entry.doc.slug}")
         item.title(document_title(entry.doc))
-        item.link(href=base + page_url(entry.path))
+        item.link(href=base + urls.document(entry.doc.year, entry.doc.slug))
         item.updated(dt.datetime.combine(when, dt.time(), tzinfo=dt.timezone.utc))
         item.summary(entry.doc.subject or document_title(entry.doc))
     return feed.atom_str(pretty=True)
 
 
-def open_data(corpus: Corpus, guidance: Guidance, site_url: str | None) -> dict[str, Download]:
+def open_data(corpus: Corpus, guidance: Guidance, site_url: str | None) -> list[Download]:
     campaigns = [c.model_dump(mode="json") for c in corpus.campaigns]
     documents = [e.doc.model_dump(mode="json") for e in corpus.documents]
     units = [u.model_dump(mode="json") for u in corpus.units]
     tasks = task_rows(corpus, guidance)
     files = [
-        Download(f"{FOLDER}/nam.json", "JSON", _json(campaigns)),
-        Download(f"{FOLDER}/van-ban.json", "JSON", _json(documents)),
-        Download(f"{FOLDER}/nhiem-vu.json", "JSON", _json(tasks)),
-        Download(f"{FOLDER}/don-vi.json", "JSON", _json(units)),
-        Download(f"{FOLDER}/nam.csv", "CSV", _csv(
+        Download(urls.open_data_file("nam.json"), "JSON", _json(campaigns)),
+        Download(urls.open_data_file("van-ban.json"), "JSON", _json(documents)),
+        Download(urls.open_data_file("nhiem-vu.json"), "JSON", _json(tasks)),
+        Download(urls.open_data_file("don-vi.json"), "JSON", _json(units)),
+        Download(urls.open_data_file("nam.csv"), "CSV", _csv(
             [{"year": c.year, "edition": c.edition, "date": c.date.isoformat(),
               "theme": [claim.text for claim in c.theme.claims] if c.theme else [],
               "theme_status": c.theme.status if c.theme else "",
               "national_dispatch": c.national_dispatch.number if c.national_dispatch else ""}
              for c in corpus.campaigns],
             ["year", "edition", "date", "theme", "theme_status", "national_dispatch"])),
-        Download(f"{FOLDER}/van-ban.csv", "CSV", _csv(
+        Download(urls.open_data_file("van-ban.csv"), "CSV", _csv(
             [{"year": e.doc.year, "slug": e.doc.slug, "doc_type": e.doc.doc_type, "number": e.doc.number or "",
               "symbol": e.doc.symbol or "", "date": e.doc.date.isoformat() if e.doc.date else "",
               "issuer": e.doc.issuer.name, "level": e.doc.issuer.level, "province": e.doc.issuer.province or "",
               "subject": e.doc.subject or ""} for e in corpus.documents],
             ["year", "slug", "doc_type", "number", "symbol", "date", "issuer", "level", "province", "subject"])),
-        Download(f"{FOLDER}/nhiem-vu.csv", "CSV", _csv(tasks, list(TASK_SCHEMA["items"]["properties"]))),
-        Download(f"{FOLDER}/don-vi.csv", "CSV", _csv(
+        Download(urls.open_data_file("nhiem-vu.csv"), "CSV", _csv(tasks, list(TASK_SCHEMA["items"]["properties"]))),
+        Download(urls.open_data_file("don-vi.csv"), "CSV", _csv(
             [{"id": u.id, "name": u.name, "level": u.level or "", "sector": u.sector, "aliases": u.aliases,
               "successors": u.successors} for u in corpus.units],
             ["id", "name", "level", "sector", "aliases", "successors"])),
-        Download(f"{FOLDER}/nam.schema.json", "JSON Schema", _json(TypeAdapter(list[Campaign]).json_schema())),
-        Download(f"{FOLDER}/van-ban.schema.json", "JSON Schema", _json(TypeAdapter(list[Document]).json_schema())),
-        Download(f"{FOLDER}/nhiem-vu.schema.json", "JSON Schema", _json(TASK_SCHEMA)),
-        Download(f"{FOLDER}/don-vi.schema.json", "JSON Schema", _json(TypeAdapter(list[Unit]).json_schema())),
-        Download(f"{FOLDER}/van-ban.atom", "Atom", atom_feed(corpus, site_url)),
+        Download(urls.open_data_file("nam.schema.json"), "JSON Schema", _json(TypeAdapter(list[Campaign]).json_schema())),
+        Download(urls.open_data_file("van-ban.schema.json"), "JSON Schema", _json(TypeAdapter(list[Document]).json_schema())),
+        Download(urls.open_data_file("nhiem-vu.schema.json"), "JSON Schema", _json(TASK_SCHEMA)),
+        Download(urls.open_data_file("don-vi.schema.json"), "JSON Schema", _json(TypeAdapter(list[Unit]).json_schema())),
+        Download(urls.FEED, "Atom", atom_feed(corpus, site_url)),
     ]
-    return {f.path: f for f in files}
+    return files

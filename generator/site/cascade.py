@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from generator.content.models import Reference
-from generator.problems import Problem
 from generator.content.validate import Corpus, DocumentEntry
+from generator.problems import Problem
 from generator.vietnamese import slugify
 
 PARENT_KINDS = {"Công văn", "Văn bản", "Kế hoạch", "Hướng dẫn", "Thông báo", "Chỉ thị"}
@@ -30,7 +30,7 @@ def reference_key(number: str | None) -> str | None:
     return re.sub(r"\s+", "", number).upper()
 
 
-def document_key(entry: DocumentEntry) -> str | None:
+def document_reference(entry: DocumentEntry) -> str | None:
     doc = entry.doc
     return reference_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
 
@@ -53,7 +53,7 @@ def level_of_issuer(issuer: str | None) -> str:
 class CitedDocument:
     """A document known only from citations: as the citing documents give it."""
 
-    key: str
+    reference: str  # number and symbol as compared (reference_key)
     number: str
     kind: str
     date: dt.date | None
@@ -66,8 +66,9 @@ class CitedDocument:
         return slugify(self.number)
 
     @property
-    def path(self) -> str:
-        return f"van-ban/trich-dan/{self.slug}.md"
+    def key(self) -> str:
+        """Identity beside the documents' keys ('trich-dan/978-bldtbxh-cbtxh')."""
+        return f"trich-dan/{self.slug}"
 
     @property
     def level(self) -> str:
@@ -90,33 +91,33 @@ class TreeNode:
 
 @dataclass
 class Cascade:
-    cited: dict[str, CitedDocument]  # by key
-    parent: dict[str, Node]  # document path → the document it implements
-    children: dict[str, list[DocumentEntry]]  # path of a document or cited document → its implementers
-    targets: dict[tuple[str, int], Node]  # (document path, reference index) → what it points to
+    cited: dict[str, CitedDocument]  # by reference key
+    parent: dict[str, Node]  # document key → the document it implements
+    children: dict[str, list[DocumentEntry]]  # key of a document or cited document → its implementers
+    targets: dict[tuple[str, int], Node]  # (document key, reference index) → what it points to
     problems: list[Problem]
 
     def roots(self, year: int, documents: list[DocumentEntry]) -> list[Node]:
         """Top of the year's tree: documents and cited documents without a known parent,
         national first, then by level."""
-        nodes: list[Node] = [e for e in documents if e.path not in self.parent]
-        nodes += [c for c in self.cited.values() if c.year == year and self.children.get(c.path)]
+        nodes: list[Node] = [e for e in documents if e.key not in self.parent]
+        nodes += [c for c in self.cited.values() if c.year == year and self.children.get(c.key)]
         return sorted(nodes, key=lambda n: (LEVEL_ORDER.index(node_level(n)), node_title(n)))
 
     def tree(self, year: int, documents: list[DocumentEntry]) -> list[TreeNode]:
         """The year's cascade as nested nodes (a cycle, if any, is cut where it closes)."""
         def grow(node: Node, seen: frozenset[str]) -> TreeNode:
-            kids = [c for c in self.children.get(node.path, []) if c.path not in seen]
-            return TreeNode(node, tuple(grow(c, seen | {c.path}) for c in kids))
-        return [grow(root, frozenset({root.path})) for root in self.roots(year, documents)]
+            kids = [c for c in self.children.get(node.key, []) if c.key not in seen]
+            return TreeNode(node, tuple(grow(c, seen | {c.key}) for c in kids))
+        return [grow(root, frozenset({root.key})) for root in self.roots(year, documents)]
 
-    def cycle_free(self, path: str) -> bool:
+    def cycle_free(self, key: str) -> bool:
         seen = set()
-        while path in self.parent:
-            if path in seen:
+        while key in self.parent:
+            if key in seen:
                 return False
-            seen.add(path)
-            path = self.parent[path].path
+            seen.add(key)
+            key = self.parent[key].key
         return True
 
 
@@ -132,7 +133,7 @@ def node_title(node: Node) -> str:
 
 
 def build_cascade(corpus: Corpus) -> Cascade:
-    by_key = {key: entry for entry in corpus.documents if (key := document_key(entry))}
+    by_reference = {key: entry for entry in corpus.documents if (key := document_reference(entry))}
     cited: dict[str, CitedDocument] = {}
     parent: dict[str, Node] = {}
     children: dict[str, list[DocumentEntry]] = {}
@@ -144,7 +145,7 @@ def build_cascade(corpus: Corpus) -> Cascade:
             key = reference_key(reference.number)
             if key is None:
                 continue
-            target: Node | None = by_key.get(key)
+            target: Node | None = by_reference.get(key)
             if target is entry:
                 continue
             if target is not None and reference.date and target.doc.date and reference.date != target.doc.date:
@@ -158,13 +159,13 @@ def build_cascade(corpus: Corpus) -> Cascade:
                     target = cited[key] = CitedDocument(key, re.sub(r"\s+", "", reference.number), reference.kind,
                                                         reference.date, reference.issuer, doc.campaign.year)
                 target.citations.append((entry, reference))
-            targets[(entry.path, index)] = target
-            if entry.path not in parent and reference.kind in PARENT_KINDS:
-                parent[entry.path] = target
-                children.setdefault(target.path, []).append(entry)
+            targets[(entry.key, index)] = target
+            if entry.key not in parent and reference.kind in PARENT_KINDS:
+                parent[entry.key] = target
+                children.setdefault(target.key, []).append(entry)
     cascade = Cascade(cited, parent, children, targets, problems)
     for entry in corpus.documents:
-        if not cascade.cycle_free(entry.path):
+        if not cascade.cycle_free(entry.key):
             problems.append(Problem(entry.file, entry.source.line_of(("references",)), "references",
                                     "the documents cite each other in a cycle", "warning"))
     return cascade

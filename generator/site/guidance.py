@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.content.models import Campaign, Deadline, Task, Unit
-from generator.reading.normalize import plain
-from generator.reading.outline import item_blocks
-from generator.problems import Problem
 from generator.content.resolve import GENERIC_NAMES, Resolver
 from generator.content.validate import Corpus, DocumentEntry, field_name
+from generator.problems import Problem
+from generator.reading.normalize import plain
+from generator.reading.outline import item_blocks
 
 GENERAL_UNIT = "co-quan-don-vi"  # the catalog's entry for "các cơ quan, đơn vị" (assigned to all)
 
@@ -88,7 +88,7 @@ class DocumentUnits:
 @dataclass
 class Guidance:
     guides: dict[str, UnitGuide]
-    documents: dict[str, DocumentUnits]  # by document path
+    documents: dict[str, DocumentUnits]  # by document key
     unresolved: list[Problem]
 
     def with_tasks_in(self, year: int) -> list[UnitGuide]:
@@ -157,7 +157,7 @@ def build_guidance(corpus: Corpus) -> Guidance:
     documents: dict[str, DocumentUnits] = {}
     for entry in corpus.documents:
         resolved = _resolve_document(entry, resolver, unresolved)
-        documents[entry.path] = resolved
+        documents[entry.key] = resolved
         general_tasks = []
         for task in entry.doc.tasks:
             for name in task.assignees:
@@ -184,7 +184,7 @@ def build_guidance(corpus: Corpus) -> Guidance:
                 guide.windows += _campaign_windows(guide.unit, campaign, resolver)
             if year not in guide.slogans and campaign.slogans:
                 guide.slogans[year] = [s.text for s in campaign.slogans]
-        guide.tasks.sort(key=lambda a: (-a.entry.doc.year, a.entry.path, a.task.label))
+        guide.tasks.sort(key=lambda a: (-a.entry.doc.year, a.entry.key, a.task.label))
     return Guidance(guides, documents, sorted(unresolved))
 
 

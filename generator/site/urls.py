@@ -27,6 +27,7 @@ SEARCH_SCRIPT = "assets/javascripts/search.js"
 D_SYLLABLES = "assets/search/d-syllables.json"
 SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year
 FEED = "du-lieu/van-ban.atom"
+BANNER_SIZES = ((0.8, 5.0), (1.2, 6.0))  # height × width in metres: every slogan has a banner of each
 
 
 def year(value: int) -> str:
@@ -51,8 +52,9 @@ def banner_name(slogan: str, height_m: float, width_m: float) -> str:
     return f"bang-ron-{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
 
 
-def banner(value: int, slogan: str, height_m: float, width_m: float, extension: str) -> str:
-    return year_file(value, f"{banner_name(slogan, height_m, width_m)}.{extension}")
+def banner(value: int, slogan: str, size: tuple[float, float], extension: str) -> str:
+    """A banner file of one size (height, width in metres)."""
+    return year_file(value, f"{banner_name(slogan, *size)}.{extension}")
 
 
 def document(year_value: int, slug: str) -> str:

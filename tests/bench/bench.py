@@ -30,13 +30,15 @@ from bs4 import BeautifulSoup
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import generator.build as build_module  # noqa: E402
-from generator.build import check, write_pages  # noqa: E402
-from generator.site.cascade import build_cascade  # noqa: E402
+from generator.build import check  # noqa: E402
+from generator.engine.mkdocs import engine_nav, write_sources  # noqa: E402
 from generator.outputs.downloads import build_downloads  # noqa: E402
-from generator.engine.mkdocs import build_html  # noqa: E402
-from generator.site.guidance import build_guidance  # noqa: E402
 from generator.outputs.opendata import open_data  # noqa: E402
-from generator.site.render import render  # noqa: E402
+from generator.site.cascade import build_cascade  # noqa: E402
+from generator.site.files import FileIndex  # noqa: E402
+from generator.site.guidance import build_guidance  # noqa: E402
+from generator.site.pages import navigation, site_pages  # noqa: E402
+from generator.site.render import SiteData  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,8 +69,8 @@ def limit_downloads(sample: int) -> None:
     measured separately by downloads_throughput)."""
     real = build_module.build_downloads
 
-    def sampled(corpus, cache_dir=None, workers=1):
-        return real(dataclasses.replace(corpus, documents=corpus.documents[:sample]), cache_dir, workers)
+    def sampled(corpus, guidance, cache_dir=None, workers=1):
+        return real(dataclasses.replace(corpus, documents=corpus.documents[:sample]), guidance, cache_dir, workers)
 
     build_module.build_downloads = sampled
 
@@ -89,15 +91,20 @@ def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path]:
 
 
 def bare_engine_seconds(project: Path) -> float:
+    """mkdocs-material alone over the same pages (their Markdown sources written beforehand)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     corpus = check(project)
     guidance = build_guidance(corpus)
-    downloads = open_data(corpus, guidance, None)
-    rendered = render(corpus, guidance, build_cascade(corpus), downloads)
+    data = SiteData(corpus, guidance, build_cascade(corpus), FileIndex(open_data(corpus, guidance, None)))
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"
-        write_pages(rendered.pages, docs)
+        write_sources(site_pages(data), docs)
+        config = load_config(config_file=str(project / "mkdocs.yml"), docs_dir=str(docs),
+                             site_dir=str(Path(tmp) / "site"), nav=engine_nav(navigation(data)))
         started = time.perf_counter()
-        build_html(project / "mkdocs.yml", docs, Path(tmp) / "site", rendered.nav)
+        build(config)
         return time.perf_counter() - started
 
 
@@ -111,13 +118,14 @@ def downloads_throughput(project: Path) -> tuple[float, int, int]:
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)
         started = time.perf_counter()
-        build_downloads(corpus, cache, workers=2)
+        build_downloads(corpus, build_guidance(corpus), cache, workers=2)
         rate = len(corpus.documents) / (time.perf_counter() - started)
         before = sum(1 for _ in cache.rglob("*.bin"))
         first = project / corpus.documents[0].file
         first.write_text(first.read_text(encoding="utf-8").replace("thực hiện", "triển khai", 1), encoding="utf-8")
         edited = check(project)
-        build_downloads(dataclasses.replace(edited, documents=edited.documents[:THROUGHPUT_SAMPLE]), cache, workers=2)
+        sample = dataclasses.replace(edited, documents=edited.documents[:THROUGHPUT_SAMPLE])
+        build_downloads(sample, build_guidance(sample), cache, workers=2)
         regenerated = sum(1 for _ in cache.rglob("*.bin")) - before
         return rate, regenerated, len(corpus.documents)
 

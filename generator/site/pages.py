@@ -1,0 +1,246 @@
+"""Every page of the site: one function per kind of page, each returning a plain :class:`Page`.
+
+A page function decides the page's address (from :mod:`generator.site.urls`),
+its title and description (plain text: the engine escapes them), whether the
+search index takes its body, the date of its newest content (for the sitemap)
+and its body, rendered from one template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Union
+
+from generator import vietnamese as vi
+from generator.content.models import Campaign, Document, Task
+from generator.content.validate import DocumentEntry, PageEntry
+from generator.site import urls
+from generator.site.cascade import CitedDocument
+from generator.site.events import key_dates
+from generator.site.guidance import UnitGuide, units_by_level_and_sector
+from generator.site.labels import document_date, document_title, theme_text
+from generator.site.render import SiteData, render_body
+from generator.site.sanitize import safe_markdown
+
+SITE_NAME = "Ngày Công tác xã hội Việt Nam"
+LICENCE = "Dữ liệu mở theo giấy phép Creative Commons CC BY 4.0; văn bản gốc thuộc cơ quan ban hành."
+# Pagefind filter keys (ASCII) and their labels on the search page.
+SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "Cấp ban hành"),
+                  ("loai", "Loại văn bản"), ("don-vi", "Đơn vị được giao việc"))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page, as the engine takes it."""
+
+    url: str  # directory URL from the site root: "nam/2024/" ("" for the home page)
+    title: str  # plain text
+    description: str  # plain text
+    body: str  # Markdown whose content sits in escaped HTML blocks
+    searchable: bool = True  # Pagefind indexes its body
+    lastmod: dt.date | None = None  # date of the newest content it shows
+    image: str | None = None  # share card (site path) when the page has its own
+
+
+NavEntry = tuple[str | None, Union[str, list["NavEntry"]]]  # (title, URL) or (title, entries); None: the page's title
+
+
+def _newest(entries: list[DocumentEntry], *extra: dt.date | None) -> dt.date | None:
+    dates = [d for d in (document_date(entry.doc) for entry in entries) if d] + [d for d in extra if d]
+    return max(dates, default=None)
+
+
+def _site_newest(data: SiteData) -> dt.date | None:
+    return _newest(list(data.corpus.documents),
+                   *(c.national_dispatch.date for c in data.corpus.campaigns if c.national_dispatch))
+
+
+def _year_image(data: SiteData, year: int) -> str | None:
+    return urls.share_image(year) if urls.share_image(year) in data.files else None
+
+
+def home_page(data: SiteData) -> Page:
+    corpus = data.corpus
+    current = corpus.campaigns[-1] if corpus.campaigns else None
+    body = render_body(
+        data, "home.md.j2", urls.HOME,
+        campaign=current, years=[c.year for c in corpus.campaigns],
+        latest_known=next((c for c in reversed(corpus.campaigns) if c.theme and c.theme.status == "confirmed"), None),
+        slogan_campaign=next((c for c in reversed(corpus.campaigns) if c.slogans), None),
+        timeline=key_dates(corpus, current.year) if current else [],
+        documents=corpus.documents[:6], unit_groups=units_by_level_and_sector(list(corpus.units)))
+    return Page(urls.HOME, SITE_NAME, "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản "
+                "hướng dẫn và việc cần làm của từng đơn vị.", body, searchable=False, lastmod=_site_newest(data))
+
+
+def years_index(data: SiteData) -> Page:
+    body = render_body(data, "years.md.j2", urls.YEARS, campaigns=list(reversed(data.corpus.campaigns)))
+    return Page(urls.YEARS, "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
+                body, searchable=False, lastmod=_site_newest(data))
+
+
+def year_page(data: SiteData, campaign: Campaign) -> Page:
+    corpus, url = data.corpus, urls.year(campaign.year)
+    documents = corpus.documents_of(campaign.year)
+    body = render_body(data, "year.md.j2", url, campaign=campaign, years=[c.year for c in corpus.campaigns],
+                       timeline=key_dates(corpus, campaign.year), documents=documents)
+    nd = campaign.national_dispatch
+    return Page(url, f"Năm {campaign.year} — lần thứ {campaign.edition}",
+                f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
+                f"Chủ đề: {theme_text(campaign)}.", body,
+                lastmod=_newest(documents, nd.date if nd else None), image=_year_image(data, campaign.year))
+
+
+def documents_index(data: SiteData) -> Page:
+    years = sorted({entry.doc.year for entry in data.corpus.documents}, reverse=True)
+    body = render_body(data, "documents.md.j2", urls.DOCUMENTS, years=years)
+    return Page(urls.DOCUMENTS, "Văn bản", "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm.",
+                body, searchable=False, lastmod=_site_newest(data))
+
+
+def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Task]]]:
+    """Tasks grouped under each assignee, in the order assignees first appear."""
+    groups: dict[str, list[Task]] = defaultdict(list)
+    for task in doc.tasks:
+        for assignee in task.assignees:
+            groups[assignee].append(task)
+    return list(groups.items())
+
+
+def document_page(data: SiteData, entry: DocumentEntry) -> Page:
+    doc = entry.doc
+    url = urls.document(doc.year, doc.slug)
+    body = render_body(data, "document.md.j2", url, entry=entry, doc=doc, groups=tasks_by_assignee(doc),
+                       blocks=entry.blocks)
+    description = (f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
+                   + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"))
+    return Page(url, document_title(doc), description, body, lastmod=document_date(doc),
+                image=_year_image(data, doc.year))
+
+
+def search_filter_values(data: SiteData) -> list[tuple[str, str, list[str]]]:
+    """(key, label, values) of each search filter, written into the search page at build
+    time so that opening it does not download Pagefind's filter index."""
+    corpus, guidance = data.corpus, data.guidance
+    docs = [entry.doc for entry in corpus.documents]
+    values = {
+        "nam": [str(year) for year in sorted({c.year for c in corpus.campaigns} | {d.year for d in docs},
+                                             reverse=True)],
+        "tinh": sorted({d.issuer.province for d in docs if d.issuer.province}, key=vi.ascii_fold),
+        "cap": [vi.LEVEL_NAMES[level] for level in vi.LEVEL_NAMES if any(d.issuer.level == level for d in docs)],
+        "loai": sorted({vi.DOC_TYPE_NAMES[d.doc_type] for d in docs}, key=vi.ascii_fold),
+        "don-vi": sorted({guidance.guides[uid].unit.name for units in guidance.documents.values()
+                          for ids in units.assignees.values() for uid in ids}, key=vi.ascii_fold),
+    }
+    return [(key, label, values[key]) for key, label in SEARCH_FILTERS]
+
+
+def search_page(data: SiteData) -> Page:
+    body = render_body(data, "search.md.j2", urls.SEARCH, filters=search_filter_values(data))
+    return Page(urls.SEARCH, "Tra cứu", "Tìm văn bản, nhiệm vụ và đơn vị; gõ có dấu hoặc không dấu.", body,
+                searchable=False, lastmod=_site_newest(data))
+
+
+def units_index(data: SiteData) -> Page:
+    body = render_body(data, "units.md.j2", urls.UNITS, groups=units_by_level_and_sector(list(data.corpus.units)))
+    return Page(urls.UNITS, "Đơn vị", "Mỗi loại đơn vị cần làm gì nhân Ngày Công tác xã hội Việt Nam: nhiệm vụ, "
+                "thời hạn, khẩu hiệu.", body, searchable=False, lastmod=_site_newest(data))
+
+
+def unit_page(data: SiteData, guide: UnitGuide) -> Page:
+    url = urls.unit(guide.unit.id)
+    body = render_body(data, "unit.md.j2", url, guide=guide)
+    return Page(url, f"{guide.unit.name}: việc cần làm",
+                f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của {guide.unit.name} "
+                "nhân Ngày Công tác xã hội Việt Nam.", body,
+                lastmod=_newest([a.entry for a in guide.tasks + guide.general]))
+
+
+def open_data_page(data: SiteData) -> Page:
+    body = render_body(data, "opendata.md.j2", urls.OPEN_DATA, licence=LICENCE)
+    return Page(urls.OPEN_DATA, "Dữ liệu mở", "Toàn bộ dữ liệu của cổng: các năm, văn bản, nhiệm vụ, đơn vị (JSON, "
+                "CSV, JSON Schema) và nguồn tin Atom.", body, searchable=False, lastmod=_site_newest(data))
+
+
+def cited_page(data: SiteData, cited: CitedDocument) -> Page:
+    url = urls.cited(cited.slug)
+    body = render_body(data, "cited.md.j2", url, cited=cited)
+    return Page(url, cited.title, f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã "
+                "hội Việt Nam.", body, lastmod=_newest([entry for entry, _ in cited.citations]))
+
+
+def provinces(data: SiteData) -> list[str]:
+    return sorted({e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province},
+                  key=vi.ascii_fold)
+
+
+def provinces_index(data: SiteData) -> Page:
+    body = render_body(data, "provinces.md.j2", urls.PROVINCES, provinces=provinces(data))
+    return Page(urls.PROVINCES, "Tỉnh, thành phố", "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố "
+                "ban hành.", body, searchable=False, lastmod=_site_newest(data))
+
+
+def province_page(data: SiteData, province: str) -> Page:
+    url = urls.province(province)
+    documents = [e for e in data.corpus.documents if e.doc.issuer.province == province]
+    body = render_body(data, "province.md.j2", url, province=province, documents=documents)
+    return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
+                "theo năm.", body, searchable=False, lastmod=_newest(documents))
+
+
+def editor_link(from_page: str, address: str) -> str:
+    """A link as an editor writes it ('nam/index.md#2024', docs paths as in mkdocs) → relative URL."""
+    target, _, fragment = address.partition("#")
+    if not target.endswith(".md"):
+        return address
+    return urls.relative(from_page, urls.from_docs_path(target), fragment or None)
+
+
+def editor_page(entry: PageEntry) -> Page:
+    page = entry.page
+    url = urls.editor_page(page.slug)
+    body = safe_markdown(entry.body, link=functools.partial(editor_link, url)) + "\n"
+    return Page(url, page.title, page.description or page.title, body)
+
+
+def site_pages(data: SiteData) -> Iterator[Page]:
+    """Every page of the site, in the order the navigation and sitemap list them."""
+    corpus = data.corpus
+    yield home_page(data)
+    yield years_index(data)
+    yield from (year_page(data, campaign) for campaign in corpus.campaigns)
+    yield documents_index(data)
+    yield search_page(data)
+    yield from (document_page(data, entry) for entry in corpus.documents)
+    yield units_index(data)
+    yield from (unit_page(data, guide) for guide in data.guidance.guides.values())
+    yield open_data_page(data)
+    yield from (cited_page(data, cited) for cited in data.cascade.cited.values())
+    yield provinces_index(data)
+    yield from (province_page(data, province) for province in provinces(data))
+    yield from (editor_page(entry) for entry in corpus.pages)
+
+
+def navigation(data: SiteData) -> list[NavEntry]:
+    years = [c.year for c in data.corpus.campaigns]
+    nav: list[NavEntry] = [
+        ("Trang chủ", urls.HOME),
+        ("Các năm", [(None, urls.YEARS)] + [(str(year), urls.year(year)) for year in reversed(years)]),
+        ("Văn bản", [(None, urls.DOCUMENTS), ("Theo tỉnh, thành phố", urls.PROVINCES)]),
+        ("Đơn vị", urls.UNITS),
+        ("Tra cứu", urls.SEARCH),
+        ("Dữ liệu mở", urls.OPEN_DATA),
+    ]
+    nav += [(entry.page.title, urls.editor_page(entry.page.slug))
+            for entry in sorted(data.corpus.pages, key=lambda p: p.page.order)]
+    return nav
+
+
+def announcements(data: SiteData) -> list[dict[str, str]]:
+    """Display windows with their slogan, for the announcement bar (decided in the browser)."""
+    return [{"start": w.start.isoformat(), "end": w.end.isoformat(), "text": c.slogans[0].text}
+            for c in data.corpus.campaigns if c.slogans for w in c.display if not w.applies_to]
