@@ -14,10 +14,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from generator.build import check
-from generator.outputs.downloads import (
-    BANNER_MARGIN,
-    BANNER_SIDE_MARGIN,
-)
+from generator.outputs.banners import BANNER_MARGIN, BANNER_SIDE_MARGIN
 from generator.site.urls import BANNER_SIZES, banner_name
 
 from .conftest import ROOT, read_page

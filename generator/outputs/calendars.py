@@ -11,6 +11,8 @@ import hashlib
 
 from icalendar import Calendar, Event
 
+from generator.content.models import Campaign
+from generator.content.validate import DocumentEntry
 from generator.site.guidance import UnitGuide
 
 PRODUCT_ID = "-//Ngay Cong tac xa hoi Viet Nam//ctxh//VI"
@@ -52,4 +54,25 @@ def unit_calendar(guide: UnitGuide) -> bytes:
         add_event(calendar, f"{guide.unit.id}|window|{window.source}|{window.start}|{window.end}",
                   "Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam", window.start, window.end,
                   f"Theo: {window.source}.")
+    return calendar.to_ical()
+
+
+def year_calendar(campaign: Campaign, documents: list[DocumentEntry]) -> bytes:
+    calendar = new_calendar(f"Ngày Công tác xã hội Việt Nam {campaign.year}")
+    add_event(calendar, f"day|{campaign.year}", f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}",
+              campaign.date, campaign.date, "25 tháng 3 hằng năm (Quyết định 1791/QĐ-TTg).")
+    if campaign.national_dispatch:
+        nd = campaign.national_dispatch
+        add_event(calendar, f"dispatch|{nd.number}", f"Công văn {nd.number} của {nd.issuer}", nd.date, nd.date,
+                  "Công văn hướng dẫn của Bộ.")
+    for window in campaign.display:
+        who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
+        add_event(calendar, f"window|{window.start}|{window.end}|{who}", f"Treo băng rôn, khẩu hiệu: {who}",
+                  window.start, window.end, "Thời gian treo băng rôn, khẩu hiệu.")
+    for entry in documents:
+        for deadline in entry.doc.deadlines:
+            if deadline.due:
+                add_event(calendar, f"deadline|{entry.key}|{deadline.what}|{deadline.due}",
+                          f"Hạn {deadline.what}" + (f" về {deadline.to}" if deadline.to else ""),
+                          deadline.due, deadline.due, f"Theo văn bản của {entry.doc.issuer.name}.")
     return calendar.to_ical()

@@ -1,0 +1,30 @@
+"""The TrueType fonts embedded in PDFs and drawn on banners and share cards.
+
+They come from Debian packages that the project's set-up installs
+(``make fonts``: fonts-liberation2, whose Liberation Serif has the metrics of
+Times New Roman, and fonts-dejavu-core), both with full Vietnamese coverage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.problems import BuildError
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/dejavu"))
+SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
+         "BI": "LiberationSerif-BoldItalic.ttf"}
+SANS_BOLD = "DejaVuSans-Bold.ttf"
+SANS = "DejaVuSans.ttf"
+
+
+class FontMissing(BuildError):
+    """A font the downloads need is not installed."""
+
+
+def font_path(name: str) -> Path:
+    for folder in FONT_DIRS:
+        if (folder / name).is_file():
+            return folder / name
+    raise FontMissing(f"font {name} not found in {', '.join(map(str, FONT_DIRS))}: run `make fonts` "
+                      "(Debian packages fonts-liberation2 and fonts-dejavu-core)")
