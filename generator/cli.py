@@ -1,4 +1,8 @@
-"""The ``ctxh`` command line: build, check, serve, schema."""
+"""The ``ctxh`` command line: build, check, serve, new-year, import, evaluate, schema.
+
+Thin: each command calls one function of the pipeline or of the editor's tools
+and prints what an editor needs, in Vietnamese.
+"""
 
 from __future__ import annotations
 
@@ -14,27 +18,28 @@ from rich.table import Table
 
 from generator.build import build_site, check, warnings
 from generator.content.models import SCHEMAS
-from generator.editing.importer import ImportRefused, import_file
-from generator.editing.scaffold import ScaffoldRefused, new_year
+from generator.editing.evaluate import accuracy, evaluate_folder
+from generator.editing.importer import import_file
+from generator.editing.review import review_table
+from generator.editing.scaffold import new_year
 from generator.engine import pagefind
 from generator.engine import serve as preview
 from generator.problems import BuildError, ContentError
-from generator.reading.readers import ReadError
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
 out = Console()
 err = Console(stderr=True)
 
-ROOT_OPTION = typer.Option(Path("."), "--root", help="Project folder (holds mkdocs.yml, campaigns/, content/)")
+ROOT_OPTION = typer.Option(Path("."), "--root", help="Thư mục dự án (có mkdocs.yml, campaigns/, content/)")
 BUILD_STAGES = 6
 
 
-def _report(error: ContentError) -> None:
+def _report(error: ContentError, consequence: str = "chưa dựng trang nào; thư mục site/ giữ nguyên.") -> None:
     for problem in error.problems:
         err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
     count = sum(1 for p in error.problems if p.severity == "error")
-    err.print(f"[bold red]{count} lỗi (errors)[/]: nothing was built; site/ is unchanged.")
+    err.print(f"[bold red]{count} lỗi[/]: {consequence}", highlight=False)
 
 
 def _build(root: Path, site: Path | None) -> Path:
@@ -54,52 +59,47 @@ def _build(root: Path, site: Path | None) -> Path:
             raise typer.Exit(1) from None
         except BuildError as error:
             bar.stop()
-            err.print(f"[bold red]Build error[/]: {error}", markup=True, highlight=False)
+            err.print(f"[bold red]Lỗi khi dựng trang[/]: {error}", highlight=False)
+            err.print("Thư mục site/ giữ nguyên.")
             raise typer.Exit(2) from None
-    count = len(result.warnings)
-    if count:
-        err.print(f"{count} warnings: `ctxh check` lists them", highlight=False)
-    out.print(f"Built {result.pages} pages from {len(result.corpus.campaigns)} campaigns and "
-              f"{len(result.corpus.documents)} documents into {result.site_dir}")
+    if result.warnings:
+        err.print(f"{len(result.warnings)} cảnh báo: xem bằng `ctxh check`", highlight=False)
+    out.print(f"Đã dựng {result.pages} trang từ {len(result.corpus.campaigns)} năm và "
+              f"{len(result.corpus.documents)} văn bản vào {result.site_dir}", highlight=False)
     return result.site_dir
 
 
 @app.command()
 def build(root: Path = ROOT_OPTION,
-          site: Path = typer.Option(None, "--site", help="Output folder (default: ROOT/site)")) -> None:
-    """Check the content, then build the whole site into site/ (replaced only on success)."""
+          site: Path = typer.Option(None, "--site", help="Thư mục kết quả (mặc định: ROOT/site)")) -> None:
+    """Kiểm tra nội dung rồi dựng toàn bộ trang vào site/ (chỉ thay site/ khi dựng thành công)."""
     _build(root, site)
-
-
-def _print_warnings(corpus) -> int:
-    found = warnings(corpus)
-    for problem in found:
-        err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
-    return len(found)
 
 
 @app.command(name="check")
 def check_command(root: Path = ROOT_OPTION,
-                  strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors")) -> None:
-    """Run every validation without building; exit 1 when something is wrong."""
+                  strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo là lỗi")) -> None:
+    """Chạy mọi bước kiểm tra, không dựng trang; có lỗi thì trả về mã 1."""
     try:
         corpus = check(root.resolve())
     except ContentError as error:
-        _report(error)
+        _report(error, "cần sửa trước khi xuất bản.")
         raise typer.Exit(1) from None
-    count = _print_warnings(corpus)
-    out.print(f"OK: {len(corpus.campaigns)} campaigns, {len(corpus.documents)} documents, "
-              f"{len(corpus.pages)} pages; {count} warnings")
-    if strict and count:
-        err.print("--strict: warnings count as errors")
+    found = warnings(corpus)
+    for problem in found:
+        err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    out.print(f"Không có lỗi: {len(corpus.campaigns)} năm, {len(corpus.documents)} văn bản, "
+              f"{len(corpus.pages)} trang; {len(found)} cảnh báo", highlight=False)
+    if strict and found:
+        err.print("--strict: cảnh báo được tính là lỗi")
         raise typer.Exit(1)
 
 
 @app.command()
 def serve(root: Path = ROOT_OPTION,
-          host: str = typer.Option("127.0.0.1", help="Address to listen on"),
-          port: int = typer.Option(8000, help="Port to listen on")) -> None:
-    """Build, serve site/ on http://HOST:PORT/, and rebuild and reload the page on every edit."""
+          host: str = typer.Option("127.0.0.1", help="Địa chỉ lắng nghe"),
+          port: int = typer.Option(8000, help="Cổng lắng nghe")) -> None:
+    """Dựng trang, phục vụ site/ tại http://HOST:PORT/, dựng lại và tải lại trang sau mỗi lần sửa."""
     root = root.resolve()
     site_dir = _build(root, None)
 
@@ -109,39 +109,40 @@ def serve(root: Path = ROOT_OPTION,
         try:
             build_site(root, site_dir, search_index=False)
         except ContentError as error:
-            _report(error)
+            _report(error, "trang đang xem vẫn là bản dựng trước.")
             return
         except BuildError as error:
-            err.print(f"Build error: {error}", markup=False, highlight=False)
+            err.print(f"Lỗi khi dựng trang: {error}", markup=False, highlight=False)
             return
-        out.print(f"Rebuilt in {time.perf_counter() - started:.2f} s", highlight=False)
+        out.print(f"Đã dựng lại trong {time.perf_counter() - started:.2f} giây", highlight=False)
         threading.Thread(target=index_in_background, daemon=True).start()
 
     def index_in_background() -> None:
         try:
             pagefind.build_index(site_dir)
         except BuildError as error:  # e.g. the next edit replaced site/ meanwhile
-            err.print(f"search index not updated: {error}", markup=False, highlight=False)
+            err.print(f"Chưa cập nhật được chỉ mục tìm kiếm: {error}", markup=False, highlight=False)
 
     watched = [root / name for name in ("campaigns", "content", "theme", "mkdocs.yml")]
     preview.serve(site_dir, rebuild, watched, host, port, on_ready=lambda: out.print(
-        f"Serving on http://{host}:{port}/ — edits to campaigns/, content/ and theme/ rebuild "
-        "and reload the page (Ctrl+C to stop)"))
-    out.print("Stopped.")
+        f"Đang phục vụ tại http://{host}:{port}/ — sửa campaigns/, content/ hay theme/ là trang được dựng "
+        "và tải lại (Ctrl+C để dừng)", highlight=False))
+    out.print("Đã dừng.")
 
 
 @app.command(name="new-year")
-def new_year_command(year: int = typer.Argument(..., help="The year to prepare, e.g. 2027"),
+def new_year_command(year: int = typer.Argument(..., help="Năm cần chuẩn bị, ví dụ 2027"),
                      root: Path = ROOT_OPTION) -> None:
-    """Scaffold campaigns/YEAR.yml (edition, date, every field with a hint) and content/dispatches/YEAR/."""
+    """Tạo khung campaigns/YEAR.yml (lần thứ, ngày, mọi trường kèm gợi ý) và thư mục content/dispatches/YEAR/."""
     try:
         written = new_year(root.resolve(), year)
-    except ScaffoldRefused as error:
-        err.print(f"[red]error[/]: {error}", highlight=False)
+    except ContentError as error:
+        _report(error, "chưa tạo tệp nào.")
         raise typer.Exit(1) from None
     for path in written:
-        out.print(f"wrote {path}", highlight=False)
-    out.print(f"Next: fill in campaigns/{year}.yml, import dispatches with `ctxh import`, then `ctxh serve`.")
+        out.print(f"Đã ghi {path}", highlight=False)
+    out.print(f"Tiếp theo: điền campaigns/{year}.yml, nhập văn bản bằng `ctxh import`, rồi xem trước bằng "
+              "`ctxh serve`.", highlight=False)
 
 
 def schema_texts() -> dict[str, str]:
@@ -152,93 +153,52 @@ def schema_texts() -> dict[str, str]:
 
 @app.command()
 def schema(root: Path = ROOT_OPTION) -> None:
-    """Write the JSON Schemas (schemas/*.schema.json) that editors' YAML tools use."""
+    """Ghi lại JSON Schema (schemas/*.schema.json) mà trình soạn thảo YAML dùng để gợi ý và kiểm tra."""
     folder = root / "schemas"
     folder.mkdir(exist_ok=True)
     for name, text in schema_texts().items():
         (folder / name).write_text(text, encoding="utf-8")
-        out.print(f"wrote {folder / name}")
-
-
-def _shown(value) -> str:
-    if value in (None, [], {}, ""):
-        return "[red]— không tìm thấy (not found)[/]"
-    if isinstance(value, list):
-        return "\n".join(_shown_item(item) for item in value)
-    return _shown_item(value)
-
-
-def _shown_item(item) -> str:
-    if isinstance(item, dict):
-        if "assignees" in item:
-            return f"{item['label']}: {'; '.join(item['assignees'])}"
-        return ", ".join(f"{k}={v}" for k, v in item.items() if v not in (None, []))
-    return str(item)
-
-
-def review_table(structure: dict) -> Table:
-    """Each extracted field, what was found, and what was not, for the editor to review."""
-    table = Table(title=f"{structure['slug']} — review before publishing", show_lines=True)
-    table.add_column("field", style="bold")
-    table.add_column("found")
-    for key, value in structure.items():
-        if key in ("slug", "source", "notes"):
-            continue
-        if isinstance(value, dict) and key in ("issuer", "campaign", "signer"):
-            for sub, item in value.items():
-                table.add_row(f"{key}.{sub}", _shown(item))
-        else:
-            table.add_row(key, _shown(value))
-    return table
+        out.print(f"Đã ghi {folder / name}", highlight=False)
 
 
 @app.command(name="import")
-def import_command(files: list[Path] = typer.Argument(..., help=".txt, .md, .docx or text .pdf files"),
+def import_command(files: list[Path] = typer.Argument(..., help="Tệp .txt, .md, .docx hoặc .pdf có lớp chữ"),
                    root: Path = ROOT_OPTION,
-                   force: bool = typer.Option(False, "--force", help="Replace an existing document file"),
-                   slug: str = typer.Option(None, "--slug", help="URL slug to use (one file only)")) -> None:
-    """Import raw dispatches into content/dispatches/<year>/<slug>.md and show what was found."""
+                   force: bool = typer.Option(False, "--force", help="Thay tệp văn bản đã có"),
+                   slug: str = typer.Option(None, "--slug", help="Slug của địa chỉ trang (chỉ khi nhập một tệp)")
+                   ) -> None:
+    """Nhập văn bản gốc vào content/dispatches/<năm>/<slug>.md và in bảng những gì đọc được."""
     failed = 0
     for path in files:
         try:
             result = import_file(path, root.resolve(), force=force, slug=slug)
-        except (ReadError, ImportRefused) as error:
-            err.print(f"[red]error[/]: {error}", highlight=False)
+        except ContentError as error:
+            _report(error, "tệp này chưa được nhập.")
             failed += 1
             continue
         out.print(review_table(result.structure))
-        verb = "replaced" if result.replaced else "wrote"
+        verb = "Đã thay" if result.replaced else "Đã ghi"
         out.print(f"{verb} {result.target}", highlight=False)
     if failed:
         raise typer.Exit(1)
 
 
 @app.command()
-def evaluate(gold: Path = typer.Option(Path("tests/fixtures/gold"), help="Folder of reviewed gold .yml files"),
-             seeds: Path = typer.Option(Path("tests/fixtures/seeds"), help="Folder of the raw texts they describe"),
+def evaluate(gold: Path = typer.Option(Path("tests/fixtures/gold"), help="Thư mục các cấu trúc chuẩn (.yml)"),
+             seeds: Path = typer.Option(Path("tests/fixtures/seeds"), help="Thư mục văn bản gốc tương ứng"),
              ) -> None:
-    """Score extraction against gold structures, field by field, and list every mismatch."""
-    import yaml
-
-    from generator.editing.evaluate import accuracy, compare
-    from generator.reading.extract import extract
-    from generator.reading.normalize import repair_text
-    from generator.reading.readers import read_source
-
-    everything = []
-    table = Table(title="Extraction against gold")
-    table.add_column("document")
-    table.add_column("fields", justify="right")
-    table.add_column("accuracy", justify="right")
-    for path in sorted(gold.glob("*.yml")):
-        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found = extract(repair_text(read_source(seeds / expected["source"])), expected["source"])
-        results = compare(expected, found)
-        everything += results
-        table.add_row(expected["source"], str(len(results)), f"{accuracy(results):.1%}")
-        for result in results:
+    """Chấm điểm phần trích xuất so với cấu trúc chuẩn, từng trường, và liệt kê mọi chỗ sai."""
+    scores = evaluate_folder(gold, seeds)
+    table = Table(title="Trích xuất so với cấu trúc chuẩn")
+    table.add_column("văn bản")
+    table.add_column("số trường", justify="right")
+    table.add_column("đúng", justify="right")
+    for score in scores:
+        table.add_row(score.source, str(len(score.results)), f"{accuracy(score.results):.1%}")
+        for result in score.results:
             if not result.ok:
-                out.print(f"{expected['source']}: {result.field}: expected {result.expected!r}, found {result.found!r}",
+                out.print(f"{score.source}: {result.field}: cần {result.expected!r}, đọc được {result.found!r}",
                           highlight=False, soft_wrap=True)
-    table.add_row("overall", str(len(everything)), f"{accuracy(everything):.1%}", style="bold")
+    everything = [result for score in scores for result in score.results]
+    table.add_row("tổng", str(len(everything)), f"{accuracy(everything):.1%}", style="bold")
     out.print(table)

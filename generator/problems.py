@@ -1,9 +1,15 @@
-"""Problems found in content, reported with file, line and field."""
+"""Problems found in content, reported with file, line and field, in Vietnamese.
+
+``campaigns/2024.yml:3: lỗi: edition: …``: an editor opens the file at the
+line and corrects the field; field names stay as they are written in the files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo"}
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +25,10 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         what = f"{self.field}: " if self.field else ""
-        return f"{where}: {self.severity}: {what}{self.message}"
+        return f"{where}: {SEVERITY_WORDS[self.severity]}: {what}{self.message}"
+
+
+WHOLE_FILE = "file"  # the field named by problems that concern a file as a whole
 
 
 class ContentError(Exception):
@@ -28,6 +37,11 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def about(cls, file: str, message: str, line: int | None = None, field: str = WHOLE_FILE) -> ContentError:
+        """One problem with one file (or with a command's argument, named as the field)."""
+        return cls([Problem(file, line, field, message)])
 
 
 class BuildError(Exception):

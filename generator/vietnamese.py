@@ -68,3 +68,34 @@ def slugify(text: str) -> str:
     """'Sở Lao động - TB&XH' → 'so-lao-dong-tb-xh'."""
     folded = ascii_fold(text).lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+# An administrative word followed by a place name ("huyện Sơn Tây"; not "Xã hội").
+_ADMIN_PLACE = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?=[A-ZĐÂÊÔƠƯÀ-Ỹ0-9])"
+                          r"(?P<place>[^,;()]*)")
+_NATIONAL_HEADS = ("bộ ", "thủ tướng", "chính phủ", "cục ", "tổng cục", "văn phòng chính phủ", "trung ương",
+                   "ban chấp hành trung ương", "quốc hội")
+_ADMIN_LEVELS = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+                 "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune"}
+
+
+def issuer_level(name: str | None) -> str:
+    """Level of a body from its name: 'Bộ Y tế' national, 'Ủy ban nhân dân huyện Sơn Tây'
+    district, 'Sở Y tế tỉnh Lào Cai' province. The first administrative word followed by
+    a place name decides ('thành phố Hải Phòng' is a province, 'thành phố Quảng Ngãi' a
+    district); without one, 'Phòng …' and 'Huyện đoàn' are district, anything else province
+    (a Sở, a Tỉnh đoàn, a provincial hospital or school)."""
+    text = unicodedata.normalize("NFC", (name or "").strip())
+    lower = text.lower()
+    if lower.startswith(_NATIONAL_HEADS) or lower.endswith(" việt nam") and lower.startswith(("hội ", "trung ương")):
+        return "national"
+    found = _ADMIN_PLACE.search(text)
+    if found:
+        word = found.group(1)
+        if word == "thành phố":
+            return "province" if found.group("place").strip() in CENTRAL_CITIES else "district"
+        return _ADMIN_LEVELS[word]
+    if lower.startswith(("phòng ", "huyện đoàn", "huyện ủy", "quận đoàn")):
+        return "district"
+    return "province"

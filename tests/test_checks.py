@@ -18,15 +18,15 @@ def messages(root) -> list[str]:
 def test_bundled_content_warnings_are_exactly_the_known_oddities():
     found = messages(ROOT)
     son_duong = [m for m in found if "son-duong-cong-van.md" in m]
-    assert any("references[0].date: cites Văn bản 249/SLĐTBXH-XH dated 03/03/2022" in m for m in son_duong)
-    assert any("date: the day is left blank" in m for m in son_duong)
+    assert any("references[0].date: trích dẫn Văn bản 249/SLĐTBXH-XH ngày 03/03/2022" in m for m in son_duong)
+    assert any("date: văn bản để trống ngày ký" in m for m in son_duong)
     binh_phuoc = [m for m in found if "binh-phuoc-kh-ubnd.md" in m]
-    assert any("display_windows[1]: conflicts with window 1: 22/3–28/3/2024 (all) vs 24/3–28/3/2024" in m
+    assert any("display_windows[1]: khác thời gian treo thứ 1: 22/3–28/3/2024 (mọi đơn vị) và 24/3–28/3/2024" in m
                for m in binh_phuoc)
-    assert any("number: the number is blank" in m for m in binh_phuoc)
+    assert any("number: văn bản để trống số" in m for m in binh_phuoc)
     assert not [m for m in found if "son-tay-640-ubnd.md" in m]  # a complete, consistent dispatch
     assert not [m for m in found if "1791" in m]  # the founding decision of 2016 is cited on purpose
-    assert all(":" in m.split(" warning: ")[0] for m in found)  # file:line on every warning
+    assert all(":" in m.split(" cảnh báo: ")[0] for m in found)  # file:line on every warning
 
 
 def test_edition_deadline_and_window_checks(project):
@@ -35,9 +35,9 @@ def test_edition_deadline_and_window_checks(project):
     edit(path, "due: '2024-04-14'", "due: '2024-03-01'")
     edit(path, "display_windows: []", "display_windows:\n- start: '2024-03-26'\n  end: '2024-03-30'")
     found = [m for m in messages(project) if "son-tay" in m]
-    assert any("campaign.edition: says lần thứ 7, but 2024 is lần thứ 8" in m for m in found)
-    assert any("deadlines[0].due: the deadline 01/03/2024 is before the document's date 21/03/2024" in m for m in found)
-    assert any("display_windows[0]: the window 26/3–30/3/2024 does not include 25/3" in m for m in found)
+    assert any("campaign.edition: văn bản ghi lần thứ 7, nhưng năm 2024 là lần thứ 8" in m for m in found)
+    assert any("deadlines[0].due: hạn 01/03/2024 trước ngày ký văn bản 21/03/2024" in m for m in found)
+    assert any("display_windows[0]: thời gian treo 26/3–30/3/2024 không gồm ngày 25/3" in m for m in found)
 
 
 def test_strict_check_fails_on_warnings():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.build import check
+from generator.content.models import Document
 from generator.reading.normalize import repair_text
 from generator.reading.outline import anchor_for
 
@@ -65,6 +66,8 @@ def test_documents_match_gold_structure():
     for gold in gold_documents():
         doc = by_source[gold["source"]].doc
         data = _as_plain(doc.model_dump())
+        # the gold as the model reads it ('all' and ['all'] are the model's [])
+        gold = {**gold, **_as_plain(Document.model_validate({**gold, "slug": doc.slug}).model_dump())}
         for key, expected in gold.items():
             if key == "tasks":
                 assert [(t["label"], t["assignees"]) for t in data["tasks"]] == \

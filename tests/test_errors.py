@@ -35,14 +35,14 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 CAMPAIGN_CASES = {
-    "yaml-syntax": ("edition: 8", "edition: [8", "campaigns/2024.yml:3: error: edition: YAML syntax error"),
-    "edition": ("edition: 8", "edition: 7", "campaigns/2024.yml:3: error: edition: expected 8 (lần thứ 8"),
-    "date": ("date: 2024-03-25", "date: 2024-03-26", "campaigns/2024.yml:4: error: date: the Day is 25 March"),
-    "impossible-date": ("date: 2024-03-25", "date: 2024-02-30", "campaigns/2024.yml:4: error: date: expected a real date"),
-    "unknown-key": ("theme:\n", "theem:\n", "campaigns/2024.yml:5: error: theem: unknown key 'theem'; did you mean 'theme'?"),
-    "wrong-type": ("year: 2024", "year: hai nghìn", "campaigns/2024.yml:2: error: year:"),
+    "yaml-syntax": ("edition: 8", "edition: [8", "campaigns/2024.yml:3: lỗi: edition: sai cú pháp YAML"),
+    "edition": ("edition: 8", "edition: 7", "campaigns/2024.yml:3: lỗi: edition: năm 2024 là lần thứ 8 (2024 − 2016), nhưng tệp ghi 7"),
+    "date": ("date: 2024-03-25", "date: 2024-03-26", "campaigns/2024.yml:4: lỗi: date: Ngày Công tác xã hội là 25 tháng 3"),
+    "impossible-date": ("date: 2024-03-25", "date: 2024-02-30", "campaigns/2024.yml:4: lỗi: date: cần một ngày có thật"),
+    "unknown-key": ("theme:\n", "theem:\n", "campaigns/2024.yml:5: lỗi: theem: không có trường 'theem' trong mẫu; có phải là 'theme'?"),
+    "wrong-type": ("year: 2024", "year: hai nghìn", "campaigns/2024.yml:2: lỗi: year: cần một số nguyên"),
     "markup": ("Chào mừng Ngày", "<script>alert(1)</script> Chào mừng Ngày",
-               "campaigns/2024.yml:14: error: slogans[0].text: looks like HTML or a script"),
+               "campaigns/2024.yml:14: lỗi: slogans[0].text: trông như mã HTML hoặc script"),
 }
 
 
@@ -59,9 +59,9 @@ def test_document_problems_name_file_line_and_field(project):
     edit(path, "date: '2024-03-21'", "date: '2023-03-21'")
     edit(path, "anchor: muc-4", "anchor: muc-9")
     messages = problems_for(project)
-    assert any(m.startswith("content/dispatches/2024/son-tay-640-ubnd.md:14: error: date: the date 2023-03-21 is not in")
+    assert any(m.startswith("content/dispatches/2024/son-tay-640-ubnd.md:14: lỗi: date: ngày 2023-03-21 không thuộc năm")
                for m in messages), messages
-    assert any("tasks[3].anchor: no numbered item 'muc-9' in the text" in m for m in messages), messages
+    assert any("tasks[3].anchor: toàn văn không có mục đánh số 'muc-9'" in m for m in messages), messages
 
 
 def test_document_in_wrong_year_folder(project):
@@ -69,7 +69,7 @@ def test_document_in_wrong_year_folder(project):
     (project / "content" / "dispatches" / "2023" / source.name).write_text(source.read_text(encoding="utf-8"))
     source.unlink()
     messages = problems_for(project)
-    assert any("2023/son-tay-640-ubnd.md:15: error: year: the document is in folder 2023/ but says year 2024" in m
+    assert any("2023/son-tay-640-ubnd.md:15: lỗi: year: văn bản nằm trong thư mục 2023/ nhưng ghi năm 2024" in m
                for m in messages), messages
 
 

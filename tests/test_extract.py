@@ -46,7 +46,7 @@ def test_bundled_documents_are_what_import_produces(tmp_path):
 
 def test_import_refuses_to_overwrite_without_force(tmp_path):
     project = copy_project(tmp_path / "p")
-    with pytest.raises(ImportRefused, match="exists; use --force"):
+    with pytest.raises(ImportRefused, match="tệp đã có; dùng --force"):
         import_file(SEEDS[2], project)
     result = subprocess.run([sys.executable, "-m", "generator", "import", str(SEEDS[2]), "--root", str(project)],
                             capture_output=True, text=True, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
@@ -121,7 +121,7 @@ def test_legacy_encodings_are_refused_by_name(tmp_path):
 
 
 def test_unsupported_and_scanned_files_are_refused(tmp_path):
-    with pytest.raises(ReadError, match="supported"):
+    with pytest.raises(ReadError, match="chỉ nhận .txt, .md, .docx, .pdf"):
         read_source(tmp_path / "scan.jpg")
 
 
@@ -184,6 +184,6 @@ def test_letter_spacing_and_rewrapping_do_not_change_extraction(seed, rng_seed, 
 def test_import_slug_is_a_slug_never_a_path(tmp_path, slug):
     from generator.editing.importer import ImportRefused, import_file
 
-    with pytest.raises(ImportRefused, match="never a path"):
+    with pytest.raises(ImportRefused, match="không phải đường dẫn"):
         import_file(FIXTURES / "seeds" / "002_b88f4200da120217.txt", tmp_path, slug=slug)
     assert not any(tmp_path.rglob("*"))

@@ -46,15 +46,16 @@ def test_catalog_covers_every_recipient_and_assignee_of_the_seeds():
 
 def test_check_reports_no_unresolved_name_on_bundled_content():
     assert GUIDANCE.unresolved == []
-    assert not [w for w in warnings(CORPUS) if "matches no unit" in w.message]
+    assert not [w for w in warnings(CORPUS) if "chưa khớp loại đơn vị nào" in w.message]
 
 
 def test_unknown_name_is_reported_with_file_and_line(project):
     path = project / "content" / "dispatches" / "2024" / "son-tay-640-ubnd.md"
     edit(path, "- UBND các xã\nreferences:", "- UBND các xã\n- Ban Quản lý rừng phòng hộ\nreferences:")
-    found = [str(w) for w in warnings(check(project)) if "matches no unit" in w.message]
-    assert found == ["content/dispatches/2024/son-tay-640-ubnd.md:24: warning: recipients[2]: 'Ban Quản lý rừng "
-                     "phòng hộ' matches no unit in content/units.yml; add it to a unit's aliases (or a new unit)"]
+    found = [str(w) for w in warnings(check(project)) if "chưa khớp loại đơn vị nào" in w.message]
+    assert found == ["content/dispatches/2024/son-tay-640-ubnd.md:24: cảnh báo: recipients[2]: 'Ban Quản lý rừng "
+                     "phòng hộ' chưa khớp loại đơn vị nào trong content/units.yml; thêm tên này vào aliases của một "
+                     "đơn vị (hoặc thêm đơn vị mới)"]
 
 
 def test_every_gold_task_is_on_each_assignee_unit_page_and_its_link_lands(site):

@@ -15,10 +15,9 @@ from typing import Any
 
 import yaml
 
-from generator.problems import ContentError, Problem
+from generator.problems import WHOLE_FILE, ContentError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-WHOLE_FILE = "file"  # the field named by problems that concern a file as a whole
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:(?:\s|$)")
 FRONT_MATTER_FENCE = "---"
 KeyPath = tuple[str | int, ...]
@@ -67,6 +66,30 @@ def _key_lines(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, i
             _key_lines(item, path + (index,), offset, out)
 
 
+_YAML_PROBLEMS = (  # PyYAML's words for the mistakes editors make, in plain Vietnamese
+    ("that cannot start any token", "có ký tự không được phép ở đầu giá trị (dấu Tab? YAML chỉ thụt lề bằng dấu cách)"),
+    ("mapping values are not allowed here",
+     "dấu hai chấm ở chỗ không được phép (giá trị có dấu ':' cần đặt trong dấu nháy \"…\")"),
+    ("could not find expected ':'", "thiếu dấu hai chấm ':' sau tên trường"),
+    ("expected ',' or ']'", "thiếu dấu ']' đóng danh sách"),
+    ("expected ',' or '}'", "thiếu dấu '}' đóng nhóm"),
+    ("found unexpected end of stream", "tệp kết thúc khi dấu nháy chưa được đóng"),
+    ("expected <block end>", "thụt lề không khớp với các dòng phía trên"),
+    ("did not find expected key", "thụt lề không khớp với các dòng phía trên"),
+    ("did not find expected '-' indicator", "thụt lề không khớp với các mục danh sách phía trên"),
+    ("found undefined alias", "dùng bí danh (*tên) chưa được định nghĩa"),
+    ("found unexpected ':'", "dấu hai chấm ở chỗ không được phép"),
+    ("while scanning a quoted scalar", "dấu nháy chưa được đóng"),
+)
+
+
+def _yaml_problem_in_words(detail: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in detail:
+            return vietnamese
+    return detail
+
+
 def _key_near(text: str, line: int) -> str | None:
     """The key written on ``line`` (1-based) or on the closest line above it."""
     lines = text.split("\n")
@@ -87,22 +110,23 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
         mark = err.context_mark or err.problem_mark
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
         detail = (err.problem or str(err)).strip()
+        detail = _yaml_problem_in_words(detail)
         if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
-            detail += f" (noticed at line {err.problem_mark.line + 1 + line_offset})"
+            detail += f" (phát hiện ở dòng {err.problem_mark.line + 1 + line_offset})"
         field = _key_near(text, line - line_offset)
-        raise ContentError([Problem(name, line, field, f"YAML syntax error: {detail}")]) from None
+        raise ContentError([Problem(name, line, field, f"sai cú pháp YAML: {detail}")]) from None
     if node is None:
-        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, "the file holds no data")])
+        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, "tệp không có dữ liệu")])
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(
             [Problem(name, node.start_mark.line + 1 + line_offset, WHOLE_FILE,
-                     "expected a mapping of keys (key: value) at the top level")]
+                     "cần các trường dạng 'tên: giá trị' ở cấp ngoài cùng của tệp")]
         )
     loader = _Loader(text)
     try:
         data = loader.construct_document(node)
     except yaml.YAMLError as err:
-        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, f"YAML error: {err}")]) from None
+        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, f"lỗi YAML: {err}")]) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -110,7 +134,7 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     duplicate = _first_duplicate_key(node)
     if duplicate is not None:
         key, line = duplicate
-        raise ContentError([Problem(name, line + line_offset, key, "this key is given twice")])
+        raise ContentError([Problem(name, line + line_offset, key, "trường này được viết hai lần")])
     return SourceFile(name=name, data=data, lines=lines)
 
 
@@ -136,24 +160,24 @@ def read_text(path: Path, root: Path) -> str:
     """Read a UTF-8 content file, refusing what cannot be content (with a reason)."""
     name = display_name(path, root)
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise ContentError([Problem(name, 1, WHOLE_FILE, "is a symbolic link that points outside the project")])
+        raise ContentError([Problem(name, 1, WHOLE_FILE, "là liên kết (symlink) trỏ ra ngoài thư mục dự án")])
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ContentError(
             [Problem(name, 1, WHOLE_FILE,
-                     f"file is {size // 1024} KB; content files are at most {MAX_FILE_BYTES // 1024} KB")]
+                     f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")]
         )
     raw = path.read_bytes()
     if b"\x00" in raw:
-        raise ContentError([Problem(name, 1, WHOLE_FILE, "is a binary file, expected UTF-8 text")])
+        raise ContentError([Problem(name, 1, WHOLE_FILE, "là tệp nhị phân, cần tệp văn bản UTF-8")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise ContentError(
             [Problem(name, line, WHOLE_FILE,
-                     "is not UTF-8 text (a legacy Vietnamese encoding such as TCVN3 or VNI?); "
-                     "save it as UTF-8")]
+                     "không phải văn bản UTF-8 (bảng mã cũ như TCVN3, VNI?); "
+                     "hãy lưu lại tệp với bảng mã Unicode UTF-8")]
         ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -176,12 +200,12 @@ def load_front_matter_file(path: Path, root: Path) -> SourceFile:
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         raise ContentError([Problem(name, 1, "front matter",
-                                    "expected front matter: the file must start with a line '---'")])
+                                    "thiếu phần thông tin đầu tệp: tệp phải bắt đầu bằng dòng '---'")])
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
         raise ContentError(
-            [Problem(name, 1, "front matter", "front matter is not closed: add a line '---' after it")]
+            [Problem(name, 1, "front matter", "phần thông tin đầu tệp chưa đóng: thêm dòng '---' sau phần này")]
         ) from None
     source = parse_yaml("\n".join(lines[1:end]), name, line_offset=1)
     source.body = "\n".join(lines[end + 1:])

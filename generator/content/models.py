@@ -12,15 +12,35 @@ structures (``tests/fixtures/gold``): ISO dates as the document gives them,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 DocType = Literal[
     "cong_van", "ke_hoach", "quyet_dinh", "thong_bao", "huong_dan", "to_trinh", "bao_cao", "khac"
 ]
 IssuerLevel = Literal["national", "province", "district", "commune"]
 FactStatus = Literal["confirmed", "one_source", "disputed"]
+FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
+
+
+def edition_of(year: int) -> int:
+    """The Day's edition (lần thứ N) in ``year``: 2017 was the first."""
+    return year - FIRST_YEAR + 1
+
+
+def _everyone_as_empty(value: Any) -> Any:
+    """'all' and ['all'] (as documents are transcribed) mean everyone, written []."""
+    if value == "all" or value == ["all"]:
+        return []
+    return value
+
+
+Audience = Annotated[
+    list[str],
+    BeforeValidator(_everyone_as_empty, json_schema_input_type=Literal["all"] | list[str]),
+    Field(default_factory=list, description="Names of the units it applies to; empty or 'all': every unit addressed"),
+]
 
 
 class Strict(BaseModel):
@@ -55,11 +75,11 @@ class Slogan(Strict):
 
 
 class DisplayWindow(Strict):
-    """Days on which banners hang, inclusive; ``applies_to`` empty means everybody."""
+    """Days on which banners hang, inclusive."""
 
     start: dt.date
     end: dt.date
-    applies_to: list[str] = Field(default_factory=list)
+    applies_to: Audience
     sources: list[Source] = Field(min_length=1)
 
 
@@ -117,13 +137,13 @@ class Deadline(Strict):
     what: str = Field(min_length=1)
     due: dt.date | None = None
     to: str | None = None
-    applies_to: str | list[str] = "all"
+    applies_to: Audience
 
 
 class DocumentWindow(Strict):
     start: dt.date
     end: dt.date
-    applies_to: list[str] = Field(default_factory=lambda: ["all"])
+    applies_to: Audience
 
 
 class Signer(Strict):
@@ -155,6 +175,13 @@ class Document(Strict):
     signer: Signer = Field(default_factory=Signer)
     distribution: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def number_symbol(self) -> str:
+        """'640/UBND'; a blank number stays blank ('/KH-UBND'), as the document has it."""
+        if self.symbol:
+            return f"{self.number or ''}/{self.symbol}"
+        return self.number or ""
 
 
 UnitLevel = Literal["trung ương", "tỉnh", "huyện", "xã", "cơ sở"]

@@ -27,9 +27,6 @@ _TRAILING_LEVELS = re.compile(
     r"\s+(?P<group>(?:(?:các|cấp)\s+)?(?:%s)(?:\s*,\s*(?:%s))*)\s*$" % ("|".join(_LEVEL_WORDS), "|".join(_LEVEL_WORDS)))
 _GROUP = re.compile(r"^[Cc]ác\s+(?P<head>Sở|Phòng|Ban)\s*:\s*(?P<rest>.+)$")
 _CAPITALIZED_WORD = re.compile(r"\s+[A-ZĐÂÊÔƠƯÀ-Ỹ][^\s]*$")
-GENERIC_NAMES = {"all"}
-
-
 def match_key(text: str) -> str:
     """Comparable form of a name: NFC, lower case, new tone placement, no punctuation."""
     text = unicodedata.normalize("NFC", text).lower()

@@ -17,12 +17,18 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from generator.content.load import KeyPath, RawContent, SourceFile
-from generator.content.models import Campaign, Document, Page, Unit, UnitCatalog
+from generator.content.models import (
+    Campaign,
+    Document,
+    Page,
+    Unit,
+    UnitCatalog,
+    edition_of,
+)
 from generator.problems import ContentError, Problem
 from generator.reading.normalize import repair_text
 from generator.reading.outline import Block, outline
 
-FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
 
 
@@ -90,22 +96,48 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return name
 
 
+_EXPECTED = {  # pydantic error types → what the field should hold, in plain words
+    "int_type": "một số nguyên", "int_parsing": "một số nguyên", "int_from_float": "một số nguyên",
+    "bool_type": "true hoặc false", "bool_parsing": "true hoặc false",
+    "string_type": "một đoạn văn bản", "list_type": "một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+    "dict_type": "một nhóm trường dạng 'tên: giá trị'", "model_type": "một nhóm trường dạng 'tên: giá trị'",
+    "model_attributes_type": "một nhóm trường dạng 'tên: giá trị'",
+}
+
+
+def _found(error: dict[str, Any]) -> str:
+    return f"gặp {error.get('input')!r}"
+
+
 def _explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """A pydantic error in plain Vietnamese: what the field should hold, what was found."""
     kind = error["type"]
     loc = tuple(error["loc"])
+    context = error.get("ctx") or {}
     if kind == "extra_forbidden":
         holder = _model_at(model, loc)
         known = sorted(holder.model_fields) if holder else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
-        return f"unknown key '{loc[-1]}'{hint}"
+        hint = f"; có phải là '{close[0]}'?" if close else f"; các trường hợp lệ: {', '.join(known)}"
+        return f"không có trường '{loc[-1]}' trong mẫu{hint}"
     if kind == "missing":
-        return "this key is required but missing"
+        return "thiếu trường bắt buộc này"
     if kind.startswith("date"):
-        return f"expected a real date written YYYY-MM-DD, found {error.get('input')!r}"
+        return f"cần một ngày có thật, viết dạng NĂM-THÁNG-NGÀY (ví dụ 2024-03-25); {_found(error)}"
     if kind == "literal_error":
-        return f"{error['msg'].replace('Input should be', 'expected')}, found {error.get('input')!r}"
-    return f"{error['msg']} (found {error.get('input')!r})"
+        expected = str(context.get("expected", "")).replace(" or ", " hoặc ")
+        return f"chỉ nhận một trong các giá trị {expected}; {_found(error)}"
+    if kind in _EXPECTED:
+        return f"cần {_EXPECTED[kind]}; {_found(error)}"
+    if kind in ("too_short", "string_too_short"):
+        return "không được để trống"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        sign = "≥" if kind == "greater_than_equal" else "≤"
+        limit = context.get("ge", context.get("le"))
+        return f"phải {sign} {limit}; {_found(error)}"
+    if kind == "string_pattern_mismatch":
+        return f"chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ son-tay-640-ubnd); {_found(error)}"
+    return f"giá trị không hợp lệ ({error['msg']}); {_found(error)}"
 
 
 def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -137,10 +169,10 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
     elif isinstance(value, str):
         where = (source.name, source.line_of(path), field_name(path) or None)
         if _MARKUP.search(value) and path not in MARKDOWN_FIELDS:
-            problems.append(Problem(*where, "looks like HTML or a script; fields hold plain text only"))
+            problems.append(Problem(*where, "trông như mã HTML hoặc script; trường này chỉ chứa văn bản thuần"))
         if not unicodedata.is_normalized("NFC", value):
-            problems.append(Problem(*where, "text is not in Unicode NFC form (decomposed accents); "
-                                            "retype it or save the file as NFC"))
+            problems.append(Problem(*where, "chữ chưa ở dạng Unicode dựng sẵn (NFC): dấu bị tách khỏi chữ; "
+                                            "gõ lại đoạn này hoặc lưu tệp ở dạng NFC"))
     return problems
 
 
@@ -157,20 +189,19 @@ def _campaign_problems(source: SourceFile, campaign: Campaign | None) -> list[Pr
         return problems
     stem = PurePosixPath(source.name).stem
     if stem != str(year):
-        add(("year",), f"the file is named {stem}.yml but says year {year}; they must agree")
-    expected_edition = year - FIRST_YEAR + 1
+        add(("year",), f"tệp tên {stem}.yml nhưng ghi năm {year}; tên tệp và năm phải khớp nhau")
+    expected_edition = edition_of(year)
     if isinstance(edition, int) and edition != expected_edition:
-        add(("edition",), f"expected {expected_edition} (lần thứ {expected_edition}: year {year} − 2016), "
-                          f"found {edition}")
+        add(("edition",), f"năm {year} là lần thứ {expected_edition} ({year} − 2016), nhưng tệp ghi {edition}")
     try:
         day = dt.date.fromisoformat(str(date))
     except ValueError:
         day = None  # reported by the model as an invalid date
     if day is not None and day != dt.date(year, 3, 25):
-        add(("date",), f"the Day is 25 March: expected {year}-03-25, found {day.isoformat()}")
+        add(("date",), f"Ngày Công tác xã hội là 25 tháng 3: cần {year}-03-25, nhưng tệp ghi {day.isoformat()}")
     for index, window in enumerate(campaign.display if campaign else []):
         if window.end < window.start:
-            add(("display", index, "end"), f"ends ({window.end}) before it starts ({window.start})")
+            add(("display", index, "end"), f"ngày kết thúc ({window.end}) trước ngày bắt đầu ({window.start})")
     return problems
 
 
@@ -182,20 +213,21 @@ def _document_problems(source: SourceFile, doc: Document, blocks: list[Block]) -
 
     path = PurePosixPath(source.name)
     if path.stem != doc.slug:
-        add(("slug",), f"the file is named {path.name} but its slug is '{doc.slug}'; they must agree")
+        add(("slug",), f"tệp tên {path.name} nhưng slug là '{doc.slug}'; tên tệp và slug phải khớp nhau")
     if path.parent.name != str(doc.year):
-        add(("year",), f"the document is in folder {path.parent.name}/ but says year {doc.year}; "
-                       f"move it to content/dispatches/{doc.year}/ or correct the year")
+        add(("year",), f"văn bản nằm trong thư mục {path.parent.name}/ nhưng ghi năm {doc.year}; "
+                       f"chuyển tệp vào content/dispatches/{doc.year}/ hoặc sửa năm")
     if doc.date is not None and doc.date.year != doc.year:
-        add(("date",), f"the date {doc.date.isoformat()} is not in the document's year {doc.year}")
+        add(("date",), f"ngày {doc.date.isoformat()} không thuộc năm {doc.year} của văn bản")
     anchors = {block.anchor for block in blocks if block.anchor}
     for index, task in enumerate(doc.tasks):
         if task.anchor is not None and task.anchor not in anchors:
-            known = ", ".join(sorted(anchors)) or "none"
-            add(("tasks", index, "anchor"), f"no numbered item '{task.anchor}' in the text (items: {known})")
+            known = ", ".join(sorted(anchors)) or "không có"
+            add(("tasks", index, "anchor"), f"toàn văn không có mục đánh số '{task.anchor}' (các mục: {known})")
     for index, window in enumerate(doc.display_windows):
         if window.end < window.start:
-            add(("display_windows", index, "end"), f"ends ({window.end}) before it starts ({window.start})")
+            add(("display_windows", index, "end"),
+                f"ngày kết thúc ({window.end}) trước ngày bắt đầu ({window.start})")
     return problems
 
 
@@ -210,14 +242,15 @@ def _validate_units(source: SourceFile | None, problems: list[Problem]) -> tuple
     for index, unit in enumerate(catalog.units):
         if ids.index(unit.id) != index:
             problems.append(Problem(source.name, source.line_of(("units", index, "id")), f"units[{index}].id",
-                                    f"id '{unit.id}' is used twice"))
+                                    f"id '{unit.id}' đã được dùng cho một đơn vị khác"))
         for key in ("successors", "predecessors"):
             for position, other in enumerate(getattr(unit, key)):
                 if other not in ids:
                     close = difflib.get_close_matches(other, ids, n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = f"; có phải là '{close[0]}'?" if close else ""
                     problems.append(Problem(source.name, source.line_of(("units", index, key, position)),
-                                            f"units[{index}].{key}[{position}]", f"no unit with id '{other}'{hint}"))
+                                            f"units[{index}].{key}[{position}]",
+                                            f"không có đơn vị nào có id '{other}'{hint}"))
     return tuple(catalog.units)
 
 
@@ -232,7 +265,7 @@ def validate(raw: RawContent) -> Corpus:
         year = source.data.get("year")
         if year in campaign_files:
             problems.append(Problem(source.name, source.line_of(("year",)), "year",
-                                    f"year {year} is already described by {campaign_files[year]}"))
+                                    f"năm {year} đã được mô tả trong {campaign_files[year]}"))
         campaign_files[year] = source.name
         if campaign is not None:
             campaigns[campaign.year] = campaign
@@ -250,11 +283,11 @@ def validate(raw: RawContent) -> Corpus:
         key = (doc.year, doc.slug)
         if key in slugs:
             problems.append(Problem(source.name, source.line_of(("slug",)), "slug",
-                                    f"slug '{doc.slug}' is already used by {slugs[key]}"))
+                                    f"slug '{doc.slug}' đã được dùng cho {slugs[key]}"))
         slugs[key] = source.name
         if doc.campaign.year not in campaign_files:
             problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
-                                    f"no campaign file campaigns/{doc.campaign.year}.yml for this document"))
+                                    f"chưa có tệp campaigns/{doc.campaign.year}.yml cho năm của văn bản này"))
         documents.append(DocumentEntry(doc, source.name, body, tuple(blocks), source))
 
     pages: list[PageEntry] = []

@@ -9,7 +9,14 @@ a reviewer's paraphrase), text after collapsing whitespace. ``source`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from generator.reading.extract import extract
+from generator.reading.normalize import repair_text
+from generator.reading.readers import read_source
 
 NOT_SCORED = {"source", "notes"}
 
@@ -57,3 +64,19 @@ def compare(gold: dict[str, Any], found: dict[str, Any]) -> list[FieldResult]:
 
 def accuracy(results: list[FieldResult]) -> float:
     return sum(r.ok for r in results) / len(results) if results else 1.0
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    source: str
+    results: list[FieldResult]
+
+
+def evaluate_folder(gold_dir: Path, texts_dir: Path) -> list[DocumentScore]:
+    """Extract every text that has a gold file in ``gold_dir`` and compare, field by field."""
+    scores = []
+    for path in sorted(gold_dir.glob("*.yml")):
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found = extract(repair_text(read_source(texts_dir / expected["source"])), expected["source"])
+        scores.append(DocumentScore(expected["source"], compare(expected, found)))
+    return scores

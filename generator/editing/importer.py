@@ -25,7 +25,7 @@ from generator.vietnamese import slugify
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/document.schema.json"
 
 
-class ImportRefused(Exception):
+class ImportRefused(ContentError):
     """The import would overwrite a file or lacks what a file name needs."""
 
 
@@ -70,19 +70,20 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None) -> ImportResult:
     """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused."""
     if slug is not None and not SLUG.match(slug):
-        raise ImportRefused(f"--slug {slug!r}: a slug is lower-case ASCII letters and digits joined by "
-                            "single hyphens (for example son-tay-640-ubnd), never a path")
+        raise ImportRefused.about(path.name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
+                                  "chữ số nối bằng một dấu gạch (ví dụ son-tay-640-ubnd), không phải đường dẫn",
+                                  field="--slug")
     body = repair_text(read_source(path))
     found = extract(body, source=path.name)
     if found["year"] is None:
-        raise ImportRefused(f"{path.name}: no year found (no date line 'ngày … tháng … năm …'); "
-                            "add the date line to the text, then import again")
+        raise ImportRefused.about(path.name, "không tìm thấy năm (không có dòng 'ngày … tháng … năm …'); "
+                                  "thêm dòng ngày tháng vào văn bản rồi nhập lại", field="date")
     structure = {"slug": slug or slug_for(found), **found}
     target = root / "content" / "dispatches" / str(structure["year"]) / f"{structure['slug']}.md"
     replaced = target.exists()
     if replaced and not force:
-        raise ImportRefused(f"{target.relative_to(root)} exists; use --force to replace it "
-                            "(task summaries and notes are kept)")
+        raise ImportRefused.about(target.relative_to(root).as_posix(), "tệp đã có; dùng --force để thay "
+                                  "(giữ lại tóm tắt nhiệm vụ và ghi chú đã viết)")
     if replaced:
         try:
             _carry_review(structure, load_front_matter_file(target, root).data)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.content.validate import FIRST_YEAR
+from generator.content.models import FIRST_YEAR, edition_of
+from generator.problems import ContentError
 from generator.vietnamese import long_date
 
 CAMPAIGN_TEMPLATE = """\
@@ -54,20 +55,21 @@ sources:
 """
 
 
-class ScaffoldRefused(Exception):
-    pass
+class ScaffoldRefused(ContentError):
+    """The year cannot be scaffolded (too early, or already there)."""
 
 
 def new_year(root: Path, year: int) -> list[Path]:
     """Write campaigns/<year>.yml and content/dispatches/<year>/; refuse an existing year."""
     if year < FIRST_YEAR:
-        raise ScaffoldRefused(f"{year}: the Day exists since {FIRST_YEAR} (Quyết định 1791/QĐ-TTg)")
+        raise ScaffoldRefused.about(f"campaigns/{year}.yml", f"Ngày Công tác xã hội Việt Nam có từ năm {FIRST_YEAR} "
+                                    "(Quyết định 1791/QĐ-TTg)", field="year")
     campaign = root / "campaigns" / f"{year}.yml"
     if campaign.exists():
-        raise ScaffoldRefused(f"{campaign.relative_to(root)} exists already; edit it instead")
+        raise ScaffoldRefused.about(campaign.relative_to(root).as_posix(), "tệp đã có; hãy sửa tệp này")
     day = dt.date(year, 3, 25)
     campaign.parent.mkdir(parents=True, exist_ok=True)
-    campaign.write_text(CAMPAIGN_TEMPLATE.format(year=year, edition=year - FIRST_YEAR + 1, date=day.isoformat(),
+    campaign.write_text(CAMPAIGN_TEMPLATE.format(year=year, edition=edition_of(year), date=day.isoformat(),
                                                  weekday=long_date(day)), encoding="utf-8")
     folder = root / "content" / "dispatches" / str(year)
     folder.mkdir(parents=True, exist_ok=True)

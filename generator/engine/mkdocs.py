@@ -44,7 +44,7 @@ def configured_site_url(config_file: Path) -> str | None:
     try:
         return load_config(config_file=str(config_file)).site_url or None
     except Exception as err:  # mkdocs raises its own exception types for config errors
-        raise EngineError(f"mkdocs.yml: {err}") from err
+        raise EngineError(f"mkdocs.yml: cấu hình không hợp lệ: {err}") from err
 
 
 def _docs_path(url: str) -> str:
@@ -107,11 +107,11 @@ def _run(config_file: Path, docs_dir: Path, site_dir: Path, nav: list[Any], extr
         config.extra.update(extra)
         mkdocs_build(config)
     except Exception as err:  # mkdocs raises its own exception types for config and build errors
-        raise EngineError(f"mkdocs build failed: {err}") from err
+        raise EngineError(f"mkdocs-material không dựng được trang: {err}") from err
     finally:
         logger.removeHandler(collector)
     if collector.messages:
-        raise EngineError("mkdocs reported problems:\n" + "\n".join(collector.messages))
+        raise EngineError("mkdocs-material báo lỗi:\n" + "\n".join(collector.messages))
 
 
 # Markup the theme writes that the Nu HTML checker rejects, and the repair.

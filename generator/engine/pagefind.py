@@ -25,4 +25,5 @@ def build_index(site_dir: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm (mã {result.returncode}):\n"
+                               f"{result.stdout}\n{result.stderr}")

@@ -36,9 +36,9 @@ def body_blocks(blocks: tuple[Block, ...]) -> list[Block]:
 
 def number_line(entry: DocumentEntry) -> str:
     doc = entry.doc
-    if doc.symbol:
-        return f"Số: {doc.number or '     '}/{doc.symbol}"
-    return f"Số: {doc.number or '…'}"
+    if doc.symbol and not doc.number:
+        return f"Số:      /{doc.symbol}"
+    return f"Số: {doc.number_symbol or '…'}"
 
 
 def place_date_line(entry: DocumentEntry) -> str:

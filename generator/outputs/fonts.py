@@ -26,5 +26,5 @@ def font_path(name: str) -> Path:
     for folder in FONT_DIRS:
         if (folder / name).is_file():
             return folder / name
-    raise FontMissing(f"font {name} not found in {', '.join(map(str, FONT_DIRS))}: run `make fonts` "
-                      "(Debian packages fonts-liberation2 and fonts-dejavu-core)")
+    raise FontMissing(f"không tìm thấy phông chữ {name} trong {', '.join(map(str, FONT_DIRS))}: chạy `make fonts` "
+                      "(cài gói Debian fonts-liberation2 và fonts-dejavu-core)")

@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.reading.normalize import plain
 from generator.reading.outline import Block, item_blocks, outline
+from generator.vietnamese import issuer_level
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -28,7 +29,6 @@ DOC_TYPE_TITLES = {
 }
 REFERENCE_KINDS = ("Quyết định", "Công văn", "Văn bản", "Tờ trình", "Kế hoạch", "Thông tư",
                    "Nghị định", "Chỉ thị", "Hướng dẫn", "Thông báo", "Nghị quyết", "Luật")
-CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 ADMIN_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
 # Words that open the name of a unit. A comma or "và" followed by one of these
@@ -140,18 +140,6 @@ def _split_admin(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _level(org: str, admin: str | None, place: str | None) -> str:
-    if org.lower().startswith("bộ") or admin is None and "chính phủ" in org.lower():
-        return "national"
-    if admin == "tỉnh" or (admin == "thành phố" and place in CENTRAL_CITIES):
-        return "province"
-    if admin in ("xã", "phường", "thị trấn"):
-        return "commune"
-    if admin in ("huyện", "quận", "thị xã", "thành phố"):
-        return "district"
-    return "province" if org.lower().startswith("sở") else "district" if org.lower().startswith("phòng") else "province"
-
-
 _INFERRED_ISSUER = re.compile(
     r"(?P<org>Sở [A-ZĐ][^,;:.]{0,60}?|(?:Ủy ban nhân dân|UBND) (?P<admin>tỉnh|thành phố|huyện|quận|thị xã|xã))"
     r"\s+(?:kính đề nghị|đề nghị|yêu cầu|ban hành|có ý kiến|hướng dẫn)"
@@ -170,9 +158,10 @@ def extract_issuer(paragraphs: list[list[str]], body: str, place: str | None,
         if split:
             org, admin, where = split
             org_cased = _cased_like_body(org, body)
-            name, level, place_name = f"{org_cased} {admin} {where}", _level(org_cased, admin, where), where
+            name, place_name = f"{org_cased} {admin} {where}", where
         else:
-            name, level, place_name = _cased_like_body(joined, body), _level(joined, None, None), None
+            name, place_name = _cased_like_body(joined, body), None
+        level = issuer_level(name)
     else:
         match = _INFERRED_ISSUER.search(body)
         place_name = place
@@ -183,7 +172,7 @@ def extract_issuer(paragraphs: list[list[str]], body: str, place: str | None,
                 org = "Ủy ban nhân dân" + org[4:]
             base = org if match.group("admin") else f"{org} {admin}"
             name = f"{base} {place}" if place else base
-            level = _level(org, admin, place)
+            level = issuer_level(f"{base} {place or ''}")
     province = None
     if level == "province":
         province = place_name

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.problems import ContentError
+
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
 # Characters that legacy 8-bit Vietnamese encodings produce when read as
@@ -18,7 +20,7 @@ _TCVN3_MARKERS = set("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦ÆÇÈÉÊËÌÎÏÐÑ
 _VNI_MARKS = set("øùúûõïñöòóôõ")
 
 
-class ReadError(Exception):
+class ReadError(ContentError):
     """The file cannot be read as a dispatch; the message says why, in plain words."""
 
 
@@ -46,13 +48,13 @@ def _decode(raw: bytes, name: str) -> str:
         text = raw.decode("cp1252", errors="replace")
         encoding = detect_legacy_encoding(text)
         if encoding:
-            raise ReadError(f"{name}: the text is in the legacy {encoding} encoding; convert it to Unicode "
-                            "(for example with UniKey's converter) and import it again") from None
-        raise ReadError(f"{name}: the file is not UTF-8 text") from None
+            raise ReadError.about(name, f"văn bản dùng bảng mã cũ {encoding}; chuyển sang Unicode (ví dụ bằng "
+                                        "công cụ chuyển mã của UniKey) rồi nhập lại") from None
+        raise ReadError.about(name, "tệp không phải văn bản UTF-8") from None
     encoding = detect_legacy_encoding(text)
     if encoding:
-        raise ReadError(f"{name}: the text looks like the legacy {encoding} encoding; convert it to Unicode "
-                        "(for example with UniKey's converter) and import it again")
+        raise ReadError.about(name, f"văn bản có vẻ dùng bảng mã cũ {encoding}; chuyển sang Unicode (ví dụ bằng "
+                                    "công cụ chuyển mã của UniKey) rồi nhập lại")
     return text.removeprefix("\ufeff")
 
 
@@ -80,7 +82,8 @@ def _read_pdf(path: Path) -> str:
     reader = PdfReader(str(path))
     pages = [page.extract_text() or "" for page in reader.pages]
     if not "".join(pages).strip():
-        raise ReadError(f"{path.name}: the PDF has no text layer (a scan?); run OCR first, then import the text")
+        raise ReadError.about(path.name, "tệp PDF không có lớp chữ (bản quét?); nhận dạng chữ (OCR) trước, "
+                                         "rồi nhập phần chữ")
     return "\n\n".join(pages)
 
 
@@ -88,10 +91,10 @@ def read_source(path: Path) -> str:
     """The text of a dispatch file, by its extension."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ReadError(f"{path.name}: cannot import {suffix or 'files without extension'}; "
-                        f"supported: {', '.join(SUPPORTED)}")
+        raise ReadError.about(path.name, f"không nhập được tệp {suffix or 'không có phần mở rộng'}; "
+                                         f"chỉ nhận {', '.join(SUPPORTED)}")
     if not path.is_file():
-        raise ReadError(f"{path}: no such file")
+        raise ReadError.about(str(path), "không có tệp này")
     if suffix == ".docx":
         return _read_docx(path)
     if suffix == ".pdf":

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator.content.models import Reference
 from generator.content.validate import Corpus, DocumentEntry
 from generator.problems import Problem
-from generator.vietnamese import slugify
+from generator.vietnamese import issuer_level, slugify
 
 PARENT_KINDS = {"Công văn", "Văn bản", "Kế hoạch", "Hướng dẫn", "Thông báo", "Chỉ thị"}
 LEVEL_ORDER = ("national", "province", "district", "commune")
@@ -32,21 +32,7 @@ def reference_key(number: str | None) -> str | None:
 
 def document_reference(entry: DocumentEntry) -> str | None:
     doc = entry.doc
-    return reference_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
-
-
-def level_of_issuer(issuer: str | None) -> str:
-    """Level of a body named in a citation: 'Bộ …' national, 'Sở …' province, …"""
-    text = (issuer or "").lower()
-    if text.startswith(("bộ", "thủ tướng", "chính phủ", "cục")):
-        return "national"
-    if text.startswith(("sở", "ban")) or re.search(r"\b(?:ủy ban nhân dân|ubnd) tỉnh\b", text):
-        return "province"
-    if text.startswith("phòng") or re.search(r"\b(?:ủy ban nhân dân|ubnd) (?:huyện|quận|thị xã)\b", text):
-        return "district"
-    if re.search(r"\b(?:ủy ban nhân dân|ubnd) (?:xã|phường|thị trấn)\b", text):
-        return "commune"
-    return "province"
+    return reference_key(doc.number_symbol) if doc.number and doc.symbol else None
 
 
 @dataclass
@@ -72,7 +58,7 @@ class CitedDocument:
 
     @property
     def level(self) -> str:
-        return level_of_issuer(self.issuer)
+        return issuer_level(self.issuer)
 
     @property
     def title(self) -> str:
@@ -129,7 +115,7 @@ def node_title(node: Node) -> str:
     if isinstance(node, CitedDocument):
         return node.title
     doc = node.doc
-    return f"{doc.number or ''}/{doc.symbol}" if doc.symbol else doc.issuer.name
+    return doc.number_symbol if doc.symbol else doc.issuer.name
 
 
 def build_cascade(corpus: Corpus) -> Cascade:
@@ -151,8 +137,8 @@ def build_cascade(corpus: Corpus) -> Cascade:
             if target is not None and reference.date and target.doc.date and reference.date != target.doc.date:
                 problems.append(Problem(
                     entry.file, entry.source.line_of(("references", index, "date")), f"references[{index}].date",
-                    f"cites {reference.number} dated {reference.date:%d/%m/%Y}, but that document "
-                    f"({target.file}) is dated {target.doc.date:%d/%m/%Y}", "warning"))
+                    f"trích dẫn {reference.number} ngày {reference.date:%d/%m/%Y}, nhưng văn bản đó "
+                    f"({target.file}) ghi ngày {target.doc.date:%d/%m/%Y}", "warning"))
             if target is None:
                 target = cited.get(key)
                 if target is None:
@@ -167,5 +153,5 @@ def build_cascade(corpus: Corpus) -> Cascade:
     for entry in corpus.documents:
         if not cascade.cycle_free(entry.key):
             problems.append(Problem(entry.file, entry.source.line_of(("references",)), "references",
-                                    "the documents cite each other in a cycle", "warning"))
+                                    "các văn bản trích dẫn lẫn nhau thành vòng", "warning"))
     return cascade

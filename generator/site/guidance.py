@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.content.models import Campaign, Deadline, Task, Unit
-from generator.content.resolve import GENERIC_NAMES, Resolver
+from generator.content.resolve import Resolver
 from generator.content.validate import Corpus, DocumentEntry, field_name
 from generator.problems import Problem
 from generator.reading.normalize import plain
@@ -106,14 +106,12 @@ def _resolve_document(entry: DocumentEntry, resolver: Resolver, unresolved: list
     names: dict[str, list[str]] = {}
 
     def resolve(name: str, path: tuple) -> list[str]:
-        if name in GENERIC_NAMES:
-            return []
         if name not in names:
             names[name] = resolver.resolve(name, doc.issuer.level)
             if not names[name]:
                 unresolved.append(Problem(entry.file, source.line_of(path), field_name(path),
-                                          f"'{name}' matches no unit in content/units.yml; add it to a unit's "
-                                          "aliases (or a new unit)", "warning"))
+                                          f"'{name}' chưa khớp loại đơn vị nào trong content/units.yml; thêm tên "
+                                          "này vào aliases của một đơn vị (hoặc thêm đơn vị mới)", "warning"))
         return names[name]
 
     recipients = {r: resolve(r, ("recipients", i)) for i, r in enumerate(doc.recipients)}
@@ -135,7 +133,7 @@ def _windows_for(unit: Unit, entry: DocumentEntry, resolver: Resolver) -> list[U
         targets = {uid for name in window.applies_to for uid in resolver.resolve(name, doc.issuer.level)}
         if unit.id in targets:
             specific.append(window)
-        elif "all" in window.applies_to:
+        elif not window.applies_to:
             general.append(window)
     chosen, is_specific = (specific, True) if specific else (general, False)
     return [UnitWindow(doc.year, w.start, w.end, is_specific, doc.subject or doc.issuer.name, entry) for w in chosen]

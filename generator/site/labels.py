@@ -9,13 +9,6 @@ from generator.content.models import Campaign, Document
 from generator.site.cascade import CitedDocument, Node
 
 
-def number_symbol(doc: Document) -> str:
-    """'640/UBND'; a blank number stays blank ('/KH-UBND'), as the document has it."""
-    if doc.symbol:
-        return f"{doc.number or ''}/{doc.symbol}"
-    return doc.number or ""
-
-
 def document_date(doc: Document) -> dt.date | None:
     """The document's date; for a blank date, the newest date it cites (it is issued after)."""
     cited = [reference.date for reference in doc.references if reference.date]
@@ -25,7 +18,7 @@ def document_date(doc: Document) -> dt.date | None:
 def document_title(doc: Document) -> str:
     kind = vi.DOC_TYPE_NAMES[doc.doc_type]
     if doc.number and doc.symbol:
-        return f"{kind} {number_symbol(doc)} của {doc.issuer.name}"
+        return f"{kind} {doc.number_symbol} của {doc.issuer.name}"
     return f"{kind} của {doc.issuer.name} năm {doc.year}"
 
 
@@ -35,7 +28,7 @@ def node_label(node: Node) -> str:
         return f"{vi.LEVEL_NAMES[node.level]} · {node.kind} {node.number}" + (f" · {node.issuer}" if node.issuer else "")
     doc = node.doc
     kind = vi.DOC_TYPE_NAMES[doc.doc_type]
-    numbered = f" {number_symbol(doc)}" if number_symbol(doc) else ""
+    numbered = f" {doc.number_symbol}" if doc.number_symbol else ""
     return f"{vi.LEVEL_NAMES[doc.issuer.level]} · {kind}{numbered} · {doc.issuer.name}"
 
 

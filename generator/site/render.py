@@ -27,7 +27,6 @@ from generator.site.labels import (
     excerpt,
     file_size,
     node_label,
-    number_symbol,
 )
 from generator.site.sanitize import safe_markdown
 
@@ -86,7 +85,6 @@ def _environment() -> Environment:
         UNKNOWN=vi.UNKNOWN,
         urls=urls,
         page_of=page_of,
-        number_symbol=number_symbol,
         document_title=document_title,
         node_label=node_label,
         item_text=item_text,
