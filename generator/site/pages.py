@@ -37,7 +37,7 @@ SEARCH_FILTERS = (("nam", "Năm"), ("tinh", "Tỉnh, thành phố"), ("cap", "C�
 class Page:
     """One page, as the engine takes it."""
 
-    url: str  # directory URL from the site root: "nam/2024/" ("" for the home page)
+    url: str  # directory URL from the site root, as urls.year(2024) gives it ("" for the home page)
     title: str  # plain text
     description: str  # plain text
     body: str  # Markdown whose content sits in escaped HTML blocks
