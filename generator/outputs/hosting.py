@@ -42,9 +42,9 @@ def headers_file() -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap(pages: list[Page], site_url: str | None) -> str:
-    """Every page with the date of its newest content as lastmod; absolute URLs when site_url is known."""
-    base = (site_url or "").rstrip("/") + "/"
+def sitemap(pages: list[Page], site_url: str) -> str:
+    """Every page at its absolute address, with the date of its newest content as lastmod."""
+    base = site_url.rstrip("/") + "/"
     entries = []
     for page in sorted(pages, key=lambda p: p.url):
         entry = f"  <url><loc>{escape(base + page.url)}</loc>"
@@ -63,6 +63,9 @@ def robots(site_url: str | None) -> str:
 
 
 def write_hosting_files(site_dir: Path, pages: list[Page], site_url: str | None) -> None:
-    (site_dir / "sitemap.xml").write_text(sitemap(pages, site_url), encoding="utf-8")
+    """robots.txt and _headers; sitemap.xml only when the published address is known
+    (a sitemap lists absolute addresses)."""
+    if site_url:
+        (site_dir / "sitemap.xml").write_text(sitemap(pages, site_url), encoding="utf-8")
     (site_dir / "robots.txt").write_text(robots(site_url), encoding="utf-8")
     (site_dir / "_headers").write_text(headers_file(), encoding="utf-8")

@@ -1,0 +1,40 @@
+"""generator.outputs.hosting: sitemap, robots.txt and the security headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from generator.outputs.hosting import CONTENT_SECURITY_POLICY, headers_file, robots, sitemap, write_hosting_files
+from generator.site.pages import Page
+
+PAGES = [Page("nam/2024/", "Năm 2024", "", "", lastmod=dt.date(2024, 3, 21)),
+         Page("", "Trang chủ", "", "", searchable=False),
+         Page("van-ban/2024/a&b/", "Văn bản", "", "", lastmod=dt.date(2024, 3, 1))]
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_sitemap_lists_absolute_addresses_with_lastmod():
+    root = ET.fromstring(sitemap(PAGES, "https://example.org/ctxh"))
+    entries = [(u.find(f"{NS}loc").text, getattr(u.find(f"{NS}lastmod"), "text", None)) for u in root]
+    assert entries == [("https://example.org/ctxh/", None),
+                       ("https://example.org/ctxh/nam/2024/", "2024-03-21"),
+                       ("https://example.org/ctxh/van-ban/2024/a&b/", "2024-03-01")]
+
+
+def test_without_a_published_address_there_is_no_sitemap(tmp_path):
+    write_hosting_files(tmp_path, PAGES, None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_headers", "robots.txt"]
+    assert "Sitemap" not in robots(None)
+    write_hosting_files(tmp_path, PAGES, "https://example.org/")
+    assert (tmp_path / "sitemap.xml").is_file()
+    assert robots("https://example.org/").endswith("Sitemap: https://example.org/sitemap.xml\n")
+
+
+def test_headers_allow_no_inline_script_and_no_other_host():
+    text = headers_file()
+    assert text.startswith("/*\n  Content-Security-Policy: ")
+    script_src = next(part for part in CONTENT_SECURITY_POLICY.split("; ") if part.startswith("script-src"))
+    assert script_src == "script-src 'self' 'wasm-unsafe-eval'"
+    assert "http" not in CONTENT_SECURITY_POLICY and "unsafe-inline" not in script_src
+    assert "X-Content-Type-Options: nosniff" in text and "frame-ancestors 'none'" in text
