@@ -1,4 +1,4 @@
-"""Stage 1, load: read campaign YAML and dispatch front matter, keeping line numbers.
+"""Load: read campaign YAML and dispatch front matter, keeping line numbers.
 
 Everything downstream reports problems as ``file:line: field: message``; this
 module is where the lines come from. YAML timestamps are *not* resolved here:

@@ -1,4 +1,4 @@
-"""Stage 5, resolve: names of units as dispatches write them → unit catalog ids.
+"""Resolve: names of units as dispatches write them → unit catalog ids.
 
 "Huyện đoàn Sơn Dương", "UBND các huyện, thành phố" and "Các Sở: Y tế, Giáo
 dục và Đào tạo" name kinds of unit with place names, level words and

@@ -1,7 +1,10 @@
-"""Stage 2, validate: raw files → pydantic models, plus the checks across files.
+"""Validate: raw files → pydantic models, the checks across files, and each text repaired and outlined.
 
 Every problem names the file, the line and the field, says what was expected,
 and all problems are reported together (an editor fixes them in one pass).
+Each dispatch's body is repaired (:mod:`generator.reading.normalize`) and cut
+into numbered items (:mod:`generator.reading.outline`) here, because a task's
+``anchor`` must point at an item that exists.
 """
 
 from __future__ import annotations
