@@ -14,10 +14,14 @@ never leaves a half-written site.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +33,12 @@ from generator.outputs.downloads import build_downloads, write_downloads
 from generator.outputs.hosting import write_hosting_files
 from generator.outputs.opendata import open_data
 from generator.outputs.search import d_syllables_file
-from generator.problems import Problem
+from generator.problems import BuildError, Problem
 from generator.site.cascade import Cascade, build_cascade
 from generator.site.files import FileIndex
 from generator.site.guidance import Guidance, build_guidance
 from generator.site.pages import announcements, navigation, site_pages
+from generator.site.registry import check_addresses
 from generator.site.render import SiteData
 
 STAGING_PREFIX = ".ctxh-build-"
@@ -64,11 +69,64 @@ def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade 
     return sorted(reader_warnings(corpus) + guidance.unresolved + cascade.problems)
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_current_dir, rename_exchange = -100, 2
+    return renameat2(at_current_dir, os.fsencode(first), at_current_dir, os.fsencode(second), rename_exchange) == 0
+
+
 def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
-    """Replace ``site_dir`` by ``built`` (same file system): two renames, no copy."""
-    if site_dir.exists():
-        os.replace(site_dir, staging / "previous-site")
-    os.replace(built, site_dir)
+    """Replace ``site_dir`` by ``built`` (same file system, no copy). At no moment is there no
+    ``site_dir``: the two folders are exchanged in one step, or, where the system cannot, the
+    old site is renamed aside and put back if anything interrupts the second rename."""
+    if not site_dir.exists():
+        os.replace(built, site_dir)
+        return
+    if _exchange(built, site_dir):
+        return  # the previous site is now at ``built``, removed with the staging folder
+    previous = staging / "previous-site"
+    os.replace(site_dir, previous)
+    try:
+        os.replace(built, site_dir)
+    except BaseException:
+        os.replace(previous, site_dir)
+        raise
+
+
+class BuildInterrupted(BuildError):
+    """The build was stopped (SIGTERM); the staging folder is removed and site/ is unchanged."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """Turn SIGTERM into an exception during a build, so that cleanup runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise BuildInterrupted("bị dừng (SIGTERM); thư mục site/ giữ nguyên")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _remove_abandoned_staging(parent: Path) -> None:
+    """Staging folders left by a build that was killed (SIGKILL, power loss)."""
+    for folder in parent.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # another user's live build
 
 
 def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None,
@@ -78,7 +136,11 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     ``search_index=False`` leaves the Pagefind index out (the live preview adds it
     after the page has reloaded). Downloads are cached in ``root/.cache``.
     """
-    site_dir = (site_dir or root / "site").resolve()
+    with _terminate_as_exception():
+        return _build_site(root, (site_dir or root / "site").resolve(), progress, search_index, workers)
+
+
+def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bool, workers: int) -> BuildResult:
     config_file = root / "mkdocs.yml"
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
@@ -91,8 +153,10 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
     data = SiteData(corpus, guidance, cascade, FileIndex(files))
     pages = list(site_pages(data))
     files.append(d_syllables_file(pages))
+    check_addresses(pages, files)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
+    _remove_abandoned_staging(site_dir.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
     try:
         progress("Dựng HTML (mkdocs-material)")
         built = staging / "site"

@@ -103,19 +103,21 @@ def serve(root: Path = ROOT_OPTION,
     root = root.resolve()
     site_dir = _build(root, None)
 
-    def rebuild() -> None:
-        """Pages first (the browser reloads as soon as they are in place), then the search index."""
+    def rebuild() -> str | None:
+        """Pages first (the browser reloads as soon as they are in place), then the search index;
+        on failure, the message the preview shows on its pages."""
         started = time.perf_counter()
         try:
             build_site(root, site_dir, search_index=False)
         except ContentError as error:
             _report(error, "trang đang xem vẫn là bản dựng trước.")
-            return
+            return str(error)
         except BuildError as error:
             err.print(f"Lỗi khi dựng trang: {error}", markup=False, highlight=False)
-            return
+            return f"Lỗi khi dựng trang: {error}"
         out.print(f"Đã dựng lại trong {time.perf_counter() - started:.2f} giây", highlight=False)
         threading.Thread(target=index_in_background, daemon=True).start()
+        return None
 
     def index_in_background() -> None:
         try:

@@ -31,6 +31,21 @@ class Problem:
 WHOLE_FILE = "file"  # the field named by problems that concern a file as a whole
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where something of the site comes from: a field on a line of a content file."""
+
+    file: str
+    line: int | None
+    field: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} ({self.field})" if self.line else f"{self.file} ({self.field})"
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.file, self.line, self.field, message)
+
+
 class ContentError(Exception):
     """Raised when content cannot be built; carries every problem found."""
 
@@ -39,7 +54,7 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def about(cls, file: str, message: str, line: int | None = None, field: str = WHOLE_FILE) -> ContentError:
+    def about(cls, file: str, message: str, line: int = 1, field: str = WHOLE_FILE) -> ContentError:
         """One problem with one file (or with a command's argument, named as the field)."""
         return cls([Problem(file, line, field, message)])
 

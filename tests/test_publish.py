@@ -73,6 +73,8 @@ def test_site_url_makes_sitemap_absolute(tmp_path, monkeypatch):
     assert urls["https://example.org/ctxh/nam/2023/"].text == "2023-02-24"  # newest of 2023: the national dispatch
     assert len(urls) == len(list(out.rglob("index.html")))
     assert "Sitemap: https://example.org/ctxh/sitemap.xml" in (out / "robots.txt").read_text()
+    not_found = (out / "404.html").read_text(encoding="utf-8")
+    assert 'href="/ctxh/assets/stylesheets/ctxh.css"' in not_found and 'href="/assets' not in not_found
 
 
 def test_workflows_are_valid_and_deploy_pages():

@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
+from generator.content.files import content_files, display_name, read_text
 from generator.problems import WHOLE_FILE, ContentError, Problem
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 30  # levels of lists and mappings; content files need about 6
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:(?:\s|$)")
 FRONT_MATTER_FENCE = "---"
 KeyPath = tuple[str | int, ...]
@@ -83,6 +84,9 @@ _YAML_PROBLEMS = (  # PyYAML's words for the mistakes editors make, in plain Vie
 )
 
 
+_OPEN_CONSTRUCTS = ("while parsing a block mapping", "while parsing a block collection")
+
+
 def _yaml_problem_in_words(detail: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS:
         if english in detail:
@@ -100,21 +104,50 @@ def _key_near(text: str, line: int) -> str | None:
     return None
 
 
+def _check_shape(text: str, name: str, line_offset: int) -> None:
+    """Refuse anchors and aliases (&name, *name) and very deep nesting before anything is built.
+
+    Content never needs them, and they are how a small file turns into an
+    exponential amount of work (an "alias bomb") or a recursion without end.
+    One pass over the parser's events: linear in the size of the file.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 + line_offset
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
+                                        "không dùng neo và bí danh YAML (&tên, *tên) trong tệp nội dung; "
+                                        "hãy viết đầy đủ giá trị")])
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
+                                            f"lồng nhau quá {MAX_NESTING} cấp")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _syntax_problem(err: yaml.YAMLError, text: str, name: str, line_offset: int) -> Problem:
+    """Where the editor's mistake is (the construct left open, else where the parser stopped) and what it is."""
+    context = getattr(err, "context_mark", None)
+    problem = getattr(err, "problem_mark", None)
+    if problem is not None and getattr(err, "context", None) in _OPEN_CONSTRUCTS:
+        context = None  # "while parsing a block mapping": the mapping is the whole file, the problem is here
+    mark = context or problem
+    line = mark.line + 1 + line_offset if mark else 1 + line_offset
+    detail = _yaml_problem_in_words((getattr(err, "problem", None) or str(err)).strip())
+    if context and problem and problem.line != context.line:
+        detail += f" (phát hiện ở dòng {problem.line + 1 + line_offset})"
+    return Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE, f"sai cú pháp YAML: {detail}")
+
+
 def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     """Parse one YAML mapping; ``line_offset`` is the file line before the YAML starts."""
     try:
+        _check_shape(text, name, line_offset)
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        # The construct that is left open (context) is where the editor's mistake is;
-        # the problem mark is where the parser noticed it.
-        mark = err.context_mark or err.problem_mark
-        line = mark.line + 1 + line_offset if mark else 1 + line_offset
-        detail = (err.problem or str(err)).strip()
-        detail = _yaml_problem_in_words(detail)
-        if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
-            detail += f" (phát hiện ở dòng {err.problem_mark.line + 1 + line_offset})"
-        field = _key_near(text, line - line_offset)
-        raise ContentError([Problem(name, line, field, f"sai cú pháp YAML: {detail}")]) from None
+    except yaml.YAMLError as err:
+        raise ContentError([_syntax_problem(err, text, name, line_offset)]) from None
     if node is None:
         raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, "tệp không có dữ liệu")])
     if not isinstance(node, yaml.MappingNode):
@@ -125,8 +158,11 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     loader = _Loader(text)
     try:
         data = loader.construct_document(node)
-    except yaml.YAMLError as err:
-        raise ContentError([Problem(name, 1 + line_offset, WHOLE_FILE, f"lỗi YAML: {err}")]) from None
+    except yaml.YAMLError as err:  # a tag the safe loader refuses (!!python/object…)
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 + line_offset if mark else 1 + line_offset
+        raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
+                                    "thẻ kiểu YAML không được phép (chỉ dùng văn bản, số, ngày, danh sách)")]) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -154,39 +190,6 @@ def _first_duplicate_key(node: yaml.Node) -> tuple[str, int] | None:
             if found:
                 return found
     return None
-
-
-def read_text(path: Path, root: Path) -> str:
-    """Read a UTF-8 content file, refusing what cannot be content (with a reason)."""
-    name = display_name(path, root)
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise ContentError([Problem(name, 1, WHOLE_FILE, "là liên kết (symlink) trỏ ra ngoài thư mục dự án")])
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            [Problem(name, 1, WHOLE_FILE,
-                     f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")]
-        )
-    raw = path.read_bytes()
-    if b"\x00" in raw:
-        raise ContentError([Problem(name, 1, WHOLE_FILE, "là tệp nhị phân, cần tệp văn bản UTF-8")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise ContentError(
-            [Problem(name, line, WHOLE_FILE,
-                     "không phải văn bản UTF-8 (bảng mã cũ như TCVN3, VNI?); "
-                     "hãy lưu lại tệp với bảng mã Unicode UTF-8")]
-        ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
-
-
-def display_name(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_yaml_file(path: Path, root: Path) -> SourceFile:
@@ -224,8 +227,9 @@ class RawContent:
 
 
 def load_content(root: Path) -> RawContent:
-    """Read all campaigns, dispatches and pages under ``root``; collect every problem."""
-    problems: list[Problem] = []
+    """Read all campaigns, dispatches, pages and the unit catalog under ``root``; collect every problem."""
+    files = content_files(root)
+    problems = list(files.problems)
 
     def gather(paths: list[Path], reader) -> list[SourceFile]:
         found = []
@@ -236,11 +240,10 @@ def load_content(root: Path) -> RawContent:
                 problems.extend(err.problems)
         return found
 
-    campaigns = gather(sorted((root / "campaigns").glob("*.yml")), load_yaml_file)
-    documents = gather(sorted((root / "content" / "dispatches").glob("*/*.md")), load_front_matter_file)
-    pages = gather(sorted((root / "content" / "pages").glob("*.md")), load_front_matter_file)
-    catalog_path = root / "content" / "units.yml"
-    units = gather([catalog_path], load_yaml_file) if catalog_path.exists() else []
+    campaigns = gather(files.campaigns, load_yaml_file)
+    documents = gather(files.documents, load_front_matter_file)
+    pages = gather(files.pages, load_front_matter_file)
+    units = gather([files.units] if files.units else [], load_yaml_file)
     if problems:
         raise ContentError(problems)
     return RawContent(campaigns=campaigns, documents=documents, pages=pages, units=units[0] if units else None)

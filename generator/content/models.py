@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 DocType = Literal[
     "cong_van", "ke_hoach", "quyet_dinh", "thong_bao", "huong_dan", "to_trinh", "bao_cao", "khac"
@@ -27,6 +27,18 @@ FIRST_YEAR = 2017  # Quyết định 1791/QĐ-TTg: the first Day was 25/3/2017
 def edition_of(year: int) -> int:
     """The Day's edition (lần thứ N) in ``year``: 2017 was the first."""
     return year - FIRST_YEAR + 1
+
+
+EARLIEST_DATE, LATEST_DATE = dt.date(1945, 9, 2), dt.date(2100, 12, 31)
+
+
+def _sane(day: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"ngày {day.isoformat()} nằm ngoài khoảng hợp lý (02/09/1945 – 31/12/2100)")
+    return day
+
+
+SaneDate = Annotated[dt.date, AfterValidator(_sane)]  # every date of the content: a typo like 9999 stops here
 
 
 def _everyone_as_empty(value: Any) -> Any:
@@ -77,15 +89,15 @@ class Slogan(Strict):
 class DisplayWindow(Strict):
     """Days on which banners hang, inclusive."""
 
-    start: dt.date
-    end: dt.date
+    start: SaneDate
+    end: SaneDate
     applies_to: Audience
     sources: list[Source] = Field(min_length=1)
 
 
 class NationalDispatch(Strict):
     number: str = Field(min_length=1, description="Number and symbol, e.g. 978/BLĐTBXH-CBTXH")
-    date: dt.date
+    date: SaneDate
     issuer: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
 
@@ -95,7 +107,7 @@ class Campaign(Strict):
 
     year: int = Field(ge=2017, le=2100)
     edition: int = Field(ge=1, description="lần thứ N: must equal year − 2016")
-    date: dt.date = Field(description="25 March of the year")
+    date: SaneDate = Field(description="25 March of the year")
     theme: Theme | None = Field(default=None, description="null when no source states it")
     slogans: list[Slogan] = Field(default_factory=list)
     display: list[DisplayWindow] = Field(default_factory=list)
@@ -122,7 +134,7 @@ class Reference(Strict):
 
     kind: str = Field(min_length=1, description="Công văn, Quyết định, Tờ trình…")
     number: str | None = None
-    date: dt.date | None = None
+    date: SaneDate | None = None
     issuer: str | None = None
 
 
@@ -135,14 +147,14 @@ class Task(Strict):
 
 class Deadline(Strict):
     what: str = Field(min_length=1)
-    due: dt.date | None = None
+    due: SaneDate | None = None
     to: str | None = None
     applies_to: Audience
 
 
 class DocumentWindow(Strict):
-    start: dt.date
-    end: dt.date
+    start: SaneDate
+    end: SaneDate
     applies_to: Audience
 
 
@@ -161,7 +173,7 @@ class Document(Strict):
     number: str | None = None
     symbol: str | None = None
     place: str | None = None
-    date: dt.date | None = Field(default=None, description="null when the day is left blank")
+    date: SaneDate | None = Field(default=None, description="null when the day is left blank")
     year: int = Field(ge=2016, le=2100)
     subject: str | None = None
     campaign: CampaignRef
@@ -197,8 +209,8 @@ class Unit(Strict):
     aliases: list[str] = Field(min_length=1, description="How dispatches name it, without place names")
     sector: Sector
     level: UnitLevel | None = Field(default=None, description="null for assignments to every unit")
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = Field(default=None, description="Last day the unit type existed")
+    valid_from: SaneDate | None = None
+    valid_to: SaneDate | None = Field(default=None, description="Last day the unit type existed")
     successors: list[str] = Field(default_factory=list, description="Unit ids that took over the job")
     predecessors: list[str] = Field(default_factory=list)
     status: Literal["confirmed", "unconfirmed"] = Field(

@@ -28,11 +28,15 @@ from generator.content.models import (
     UnitCatalog,
     edition_of,
 )
-from generator.problems import ContentError, Problem
+from generator.problems import ContentError, Origin, Problem
 from generator.reading.normalize import repair_text
 from generator.reading.outline import Block, outline
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
+# Characters that change how text around them is shown without being seen themselves:
+# direction overrides (a slogan could read backwards on a printed banner) and zero-width ones.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,19 @@ class DocumentEntry:
         """The document's identity in the corpus, e.g. ``2024/son-tay-640-ubnd``."""
         return f"{self.doc.year}/{self.doc.slug}"
 
+    def origin(self, path: KeyPath) -> Origin:
+        return origin(self.source, path)
+
 
 @dataclass(frozen=True)
 class PageEntry:
     page: Page
     file: str
     body: str
+    source: SourceFile
+
+    def origin(self, path: KeyPath) -> Origin:
+        return origin(self.source, path)
 
 
 @dataclass(frozen=True)
@@ -66,12 +77,21 @@ class Corpus:
     documents: tuple[DocumentEntry, ...]
     pages: tuple[PageEntry, ...]
     units: tuple[Unit, ...]
+    campaign_sources: dict[int, SourceFile]  # by year: for the line of a campaign's fields
 
     def campaign(self, year: int) -> Campaign | None:
         return next((c for c in self.campaigns if c.year == year), None)
 
     def documents_of(self, year: int) -> list[DocumentEntry]:
         return [entry for entry in self.documents if entry.doc.year == year]
+
+    def campaign_origin(self, year: int, path: KeyPath) -> Origin:
+        return origin(self.campaign_sources[year], path)
+
+
+def origin(source: SourceFile, path: KeyPath) -> Origin:
+    """The file, line and field name of ``path`` in ``source``."""
+    return Origin(source.name, source.line_of(path), field_name(path))
 
 
 def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
@@ -130,6 +150,8 @@ def _explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "literal_error":
         expected = str(context.get("expected", "")).replace(" or ", " hoặc ")
         return f"chỉ nhận một trong các giá trị {expected}; {_found(error)}"
+    if kind == "value_error":  # raised by the models' own validators, already in plain words
+        return f"{context.get('error')}"
     if kind in _EXPECTED:
         return f"cần {_EXPECTED[kind]}; {_found(error)}"
     if kind in ("too_short", "string_too_short"):
@@ -173,6 +195,9 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
         where = (source.name, source.line_of(path), field_name(path) or None)
         if _MARKUP.search(value) and path not in MARKDOWN_FIELDS:
             problems.append(Problem(*where, "trông như mã HTML hoặc script; trường này chỉ chứa văn bản thuần"))
+        if hidden := _INVISIBLE.search(value):
+            problems.append(Problem(*where, f"có ký tự ẩn U+{ord(hidden.group()):04X} (đổi hướng chữ hoặc khoảng "
+                                            "trắng không độ rộng); xóa ký tự này"))
         if not unicodedata.is_normalized("NFC", value):
             problems.append(Problem(*where, "chữ chưa ở dạng Unicode dựng sẵn (NFC): dấu bị tách khỏi chữ; "
                                             "gõ lại đoạn này hoặc lưu tệp ở dạng NFC"))
@@ -261,6 +286,7 @@ def validate(raw: RawContent) -> Corpus:
     """Check everything; raise :class:`ContentError` listing every problem found."""
     problems: list[Problem] = []
     campaigns: dict[int, Campaign] = {}
+    campaign_sources: dict[int, SourceFile] = {}
     campaign_files: dict[object, str] = {}  # year as written → file, valid or not
     for source in raw.campaigns:
         campaign, found = parse_model(source, Campaign)
@@ -272,6 +298,7 @@ def validate(raw: RawContent) -> Corpus:
         campaign_files[year] = source.name
         if campaign is not None:
             campaigns[campaign.year] = campaign
+            campaign_sources[campaign.year] = source
 
     documents: list[DocumentEntry] = []
     slugs: dict[tuple[int, str], str] = {}
@@ -280,6 +307,10 @@ def validate(raw: RawContent) -> Corpus:
         problems += found + _text_problems(source, source.data)
         if doc is None:
             continue
+        if control := _BIDI_CONTROL.search(source.body):
+            line = source.text.count("\n", 0, source.text.index(control.group())) + 1
+            problems.append(Problem(source.name, line, "body", f"có ký tự đổi hướng chữ U+{ord(control.group()):04X} "
+                                                               "trong toàn văn; xóa ký tự này"))
         body = repair_text(source.body)
         blocks = outline(body)
         problems += _document_problems(source, doc, blocks)
@@ -298,11 +329,12 @@ def validate(raw: RawContent) -> Corpus:
         page, found = parse_model(source, Page)
         problems += found
         if page is not None:
-            pages.append(PageEntry(page, source.name, source.body))
+            pages.append(PageEntry(page, source.name, source.body, source))
 
     units = _validate_units(raw.units, problems)
 
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     documents.sort(key=lambda e: (-e.doc.year, -(e.doc.date or dt.date.min).toordinal(), e.doc.slug))
-    return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages), units)
+    return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages), units,
+                  campaign_sources)

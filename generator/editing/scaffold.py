@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.content.models import FIRST_YEAR, edition_of
+from generator.content.models import FIRST_YEAR, LATEST_DATE, edition_of
 from generator.problems import ContentError
 from generator.vietnamese import long_date
 
@@ -61,6 +61,9 @@ class ScaffoldRefused(ContentError):
 
 def new_year(root: Path, year: int) -> list[Path]:
     """Write campaigns/<year>.yml and content/dispatches/<year>/; refuse an existing year."""
+    if year > LATEST_DATE.year:
+        raise ScaffoldRefused.about(f"campaigns/{year}.yml", f"năm {year} quá xa; cổng nhận các năm đến "
+                                    f"{LATEST_DATE.year}", field="year")
     if year < FIRST_YEAR:
         raise ScaffoldRefused.about(f"campaigns/{year}.yml", f"Ngày Công tác xã hội Việt Nam có từ năm {FIRST_YEAR} "
                                     "(Quyết định 1791/QĐ-TTg)", field="year")

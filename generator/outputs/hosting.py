@@ -62,10 +62,35 @@ def robots(site_url: str | None) -> str:
     return text
 
 
+# The "not found" page a host serves at any missing address. Without SITE_URL the
+# site's base path is unknown, so no link or asset can be addressed from an
+# arbitrary depth: this page then stands alone (no links, no files).
+STANDALONE_404 = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Không tìm thấy trang - Ngày Công tác xã hội Việt Nam</title>
+<style>body{max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.1rem/1.6 system-ui,sans-serif;color:#222}
+h1{color:#9b0d24;font-size:1.6rem}</style>
+</head>
+<body>
+<main>
+<h1>Không tìm thấy trang</h1>
+<p>Địa chỉ này không có trên Cổng thông tin Ngày Công tác xã hội Việt Nam. Xin kiểm tra lại địa chỉ,
+hoặc mở trang chủ của cổng rồi dùng mục Tra cứu.</p>
+</main>
+</body>
+</html>
+"""
+
+
 def write_hosting_files(site_dir: Path, pages: list[Page], site_url: str | None) -> None:
-    """robots.txt and _headers; sitemap.xml only when the published address is known
-    (a sitemap lists absolute addresses)."""
+    """robots.txt and _headers; with the published address, sitemap.xml (it lists absolute
+    addresses); without it, a 404 page that needs nothing from the site."""
     if site_url:
         (site_dir / "sitemap.xml").write_text(sitemap(pages, site_url), encoding="utf-8")
+    else:
+        (site_dir / "404.html").write_text(STANDALONE_404, encoding="utf-8")
     (site_dir / "robots.txt").write_text(robots(site_url), encoding="utf-8")
     (site_dir / "_headers").write_text(headers_file(), encoding="utf-8")

@@ -5,16 +5,20 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from generator.problems import Origin
 
 
 @dataclass(frozen=True)
 class Download:
-    """A file of the site: its path from the site root, the label readers see, its bytes."""
+    """A file of the site: its path from the site root, the label readers see, its bytes,
+    and the content field it comes from (for the error when two files claim one path)."""
 
     path: str
     kind: str  # DOCX, PDF, iCalendar…
     data: bytes
+    origin: Origin | None = field(default=None, compare=False)
 
 
 class FileIndex:

@@ -18,6 +18,7 @@ from typing import Union
 from generator import vietnamese as vi
 from generator.content.models import Campaign, Document, Task
 from generator.content.validate import DocumentEntry, PageEntry
+from generator.problems import Origin
 from generator.site import urls
 from generator.site.cascade import CitedDocument
 from generator.site.events import key_dates
@@ -44,6 +45,7 @@ class Page:
     searchable: bool = True  # Pagefind indexes its body
     lastmod: dt.date | None = None  # date of the newest content it shows
     image: str | None = None  # share card (site path) when the page has its own
+    origin: Origin | None = None  # the content field its address comes from; None: the site's own pages
 
 
 NavEntry = tuple[str | None, Union[str, list["NavEntry"]]]  # (title, URL) or (title, entries); None: the page's title
@@ -119,7 +121,7 @@ def document_page(data: SiteData, entry: DocumentEntry) -> Page:
     description = (f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
                    + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"))
     return Page(url, document_title(doc), description, body, lastmod=document_date(doc),
-                image=_year_image(data, doc.year))
+                image=_year_image(data, doc.year), origin=entry.origin(("slug",)))
 
 
 def search_filter_values(data: SiteData) -> list[tuple[str, str, list[str]]]:
@@ -169,8 +171,11 @@ def open_data_page(data: SiteData) -> Page:
 def cited_page(data: SiteData, cited: CitedDocument) -> Page:
     url = urls.cited(cited.slug)
     body = render_body(data, "cited.md.j2", url, cited=cited)
+    entry, reference = cited.citations[0]
+    index = next(i for i, r in enumerate(entry.doc.references) if r is reference)
     return Page(url, cited.title, f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã "
-                "hội Việt Nam.", body, lastmod=_newest([entry for entry, _ in cited.citations]))
+                "hội Việt Nam.", body, lastmod=_newest([entry for entry, _ in cited.citations]),
+                origin=entry.origin(("references", index, "number")))
 
 
 def provinces(data: SiteData) -> list[str]:
@@ -189,7 +194,8 @@ def province_page(data: SiteData, province: str) -> Page:
     documents = [e for e in data.corpus.documents if e.doc.issuer.province == province]
     body = render_body(data, "province.md.j2", url, province=province, documents=documents)
     return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
-                "theo năm.", body, searchable=False, lastmod=_newest(documents))
+                "theo năm.", body, searchable=False, lastmod=_newest(documents),
+                origin=documents[0].origin(("issuer", "province")))
 
 
 def editor_link(from_page: str, address: str) -> str:
@@ -204,7 +210,7 @@ def editor_page(entry: PageEntry) -> Page:
     page = entry.page
     url = urls.editor_page(page.slug)
     body = safe_markdown(entry.body, link=functools.partial(editor_link, url)) + "\n"
-    return Page(url, page.title, page.description or page.title, body)
+    return Page(url, page.title, page.description or page.title, body, origin=entry.origin(("slug",)))
 
 
 def site_pages(data: SiteData) -> Iterator[Page]:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import markdown
 import nh3
-from markdown.extensions.toc import TocExtension
+from markdown_it import MarkdownIt
 
 from generator.vietnamese import slugify
 
@@ -40,6 +39,26 @@ def _is_local(address: str) -> bool:
     return ":" not in address.split("/", 1)[0] and not address.startswith("//")
 
 
+# CommonMark (markdown-it-py): its parser is linear in the input, so no text, however
+# nested its brackets, makes a build hang; raw HTML is kept, then cleaned by nh3.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _render(text: str, id_prefix: str) -> str:
+    """Markdown → HTML, each heading with an ASCII id made from its text."""
+    tokens = _MARKDOWN.parse(text)
+    used: set[str] = set()
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            base = id_prefix + (slugify(tokens[index + 1].content) or "muc")
+            anchor, number = base, 2
+            while anchor in used:
+                anchor, number = f"{base}-{number}", number + 1
+            used.add(anchor)
+            token.attrSet("id", anchor)
+    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+
+
 def safe_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] = lambda address: address) -> str:
     """Editor Markdown → sanitised HTML. Headings get ASCII ids (``id_prefix`` keeps
     them apart from the ids of the page around the text); ``link`` rewrites the
@@ -52,8 +71,7 @@ def safe_markdown(text: str, id_prefix: str = "", link: Callable[[str], str] = l
             return link(value)
         return value
 
-    toc = TocExtension(slugify=lambda value, separator: id_prefix + slugify(value), toc_depth="2-6")
-    rendered = markdown.markdown(text, extensions=["tables", "sane_lists", toc], output_format="html")
+    rendered = _render(text, id_prefix)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -23,6 +23,10 @@ SEARCH = "tra-cuu/"
 OPEN_DATA = "du-lieu/"
 ABOUT = "gioi-thieu/"
 
+# Top-level folders of the site: no editor's page may be called so.
+RESERVED_FOLDERS = frozenset({"nam", "van-ban", "don-vi", "tinh", "tra-cuu", "du-lieu", "assets", "pagefind",
+                              "search", "index", "404"})
+
 SEARCH_SCRIPT = "assets/javascripts/search.js"
 D_SYLLABLES = "assets/search/d-syllables.json"
 SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from generator.outputs.hosting import CONTENT_SECURITY_POLICY, headers_file, robots, sitemap, write_hosting_files
+from generator.outputs.hosting import (
+    CONTENT_SECURITY_POLICY,
+    headers_file,
+    robots,
+    sitemap,
+    write_hosting_files,
+)
 from generator.site.pages import Page
 
 PAGES = [Page("nam/2024/", "Năm 2024", "", "", lastmod=dt.date(2024, 3, 21)),
@@ -24,7 +30,7 @@ def test_sitemap_lists_absolute_addresses_with_lastmod():
 
 def test_without_a_published_address_there_is_no_sitemap(tmp_path):
     write_hosting_files(tmp_path, PAGES, None)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["_headers", "robots.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["404.html", "_headers", "robots.txt"]
     assert "Sitemap" not in robots(None)
     write_hosting_files(tmp_path, PAGES, "https://example.org/")
     assert (tmp_path / "sitemap.xml").is_file()
@@ -38,3 +44,13 @@ def test_headers_allow_no_inline_script_and_no_other_host():
     assert script_src == "script-src 'self' 'wasm-unsafe-eval'"
     assert "http" not in CONTENT_SECURITY_POLICY and "unsafe-inline" not in script_src
     assert "X-Content-Type-Options: nosniff" in text and "frame-ancestors 'none'" in text
+
+
+def test_without_a_published_address_the_404_page_stands_alone(tmp_path):
+    write_hosting_files(tmp_path, PAGES, None)
+    page = (tmp_path / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and "Không tìm thấy trang" in page
+    assert "href=" not in page and "src=" not in page  # nothing to resolve from an unknown depth
+    (tmp_path / "404.html").unlink()
+    write_hosting_files(tmp_path, PAGES, "https://example.org/ctxh/")
+    assert not (tmp_path / "404.html").exists()  # the engine's themed page, with absolute links, stays

@@ -1,0 +1,139 @@
+"""Which files are content, and reading one safely.
+
+Every entry under ``campaigns/``, ``content/dispatches/`` and ``content/pages/``
+is either read or rejected with a reason: a campaign is ``campaigns/<year>.yml``,
+a dispatch ``content/dispatches/<year>/<slug>.md``, a page
+``content/pages/<slug>.md``. Notes for editors (``*.md`` in ``campaigns/``,
+such as SOURCES.md) and hidden files (``.gitkeep``, ``.DS_Store``) are not
+content and are left alone; anything else (``2027.yaml``, ``x.MD``, a
+sub-folder, a FIFO, a link that leaves the project) is an error, so that
+nothing an editor adds is silently skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.problems import WHOLE_FILE, ContentError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_YEAR = re.compile(r"^\d{4}$")
+# C0 controls other than tab and line ends, and DEL: never typed by an editor, and YAML rejects them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def display_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass
+class ContentFiles:
+    """The content files of a project, by kind, and the entries that are refused."""
+
+    campaigns: list[Path] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    units: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _refuse(files: ContentFiles, path: Path, root: Path, message: str) -> None:
+    files.problems.append(Problem(display_name(path, root), 1, WHOLE_FILE, message))
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(entry for entry in folder.iterdir() if not entry.name.startswith("."))
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # a dangling link
+        return False
+
+
+def _check_entry(files: ContentFiles, path: Path, root: Path, suffix: str, what: str) -> bool:
+    """True when ``path`` may be read as a content file ending in ``suffix``; else a problem is recorded."""
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        _refuse(files, path, root, "là liên kết (symlink) trỏ ra ngoài thư mục dự án")
+    elif path.is_dir():
+        _refuse(files, path, root, f"là một thư mục; ở đây chỉ đặt {what}")
+    elif not _is_regular_file(path):
+        _refuse(files, path, root, "không phải tệp thông thường (FIFO, thiết bị hoặc liên kết hỏng)")
+    elif path.suffix != suffix:
+        _refuse(files, path, root, f"phần mở rộng '{path.suffix or '(không có)'}': ở đây chỉ đặt {what}")
+    else:
+        return True
+    return False
+
+
+def _dispatch_files(files: ContentFiles, folder: Path, root: Path) -> None:
+    what = "thư mục năm (ví dụ 2024/) chứa các tệp văn bản .md"
+    for year_folder in _entries(folder):
+        if year_folder.is_symlink() and not year_folder.resolve().is_relative_to(root.resolve()):
+            _refuse(files, year_folder, root, "là liên kết (symlink) trỏ ra ngoài thư mục dự án")
+        elif not year_folder.is_dir() or not _YEAR.match(year_folder.name):
+            _refuse(files, year_folder, root, f"ở đây chỉ đặt {what}")
+        else:
+            files.documents += [path for path in _entries(year_folder)
+                                if _check_entry(files, path, root, ".md", "tệp văn bản .md (chữ thường)")]
+
+
+def content_files(root: Path) -> ContentFiles:
+    """Every content file of the project at ``root``; refused entries as problems."""
+    files = ContentFiles()
+    campaigns = root / "campaigns"
+    for path in _entries(campaigns) if campaigns.is_dir() else []:
+        if path.suffix == ".md" and _is_regular_file(path):
+            continue  # notes for editors (SOURCES.md)
+        if _check_entry(files, path, root, ".yml", "tệp năm dạng <năm>.yml (và ghi chú .md)"):
+            files.campaigns.append(path)
+    if not files.campaigns:
+        files.problems.append(Problem("campaigns", 1, WHOLE_FILE,
+                                      "chưa có tệp năm nào; tạo bằng `ctxh new-year <năm>`"))
+    dispatches = root / "content" / "dispatches"
+    if dispatches.is_dir():
+        _dispatch_files(files, dispatches, root)
+    pages = root / "content" / "pages"
+    for path in _entries(pages) if pages.is_dir() else []:
+        if _check_entry(files, path, root, ".md", "trang .md"):
+            files.pages.append(path)
+    units = root / "content" / "units.yml"
+    if not units.exists():
+        files.problems.append(Problem("content/units.yml", 1, WHOLE_FILE,
+                                      "thiếu danh mục đơn vị (content/units.yml)"))
+    elif _check_entry(files, units, root, ".yml", "danh mục đơn vị units.yml"):
+        files.units = units
+    return files
+
+
+def read_text(path: Path, root: Path) -> str:
+    """Read a UTF-8 content file, refusing what cannot be content (with a reason and a line)."""
+    name = display_name(path, root)
+
+    def refuse(message: str, line: int | None = 1) -> ContentError:
+        return ContentError([Problem(name, line, WHOLE_FILE, message)])
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise refuse(f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise refuse("là tệp nhị phân, cần tệp văn bản UTF-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise refuse("không phải văn bản UTF-8 (bảng mã cũ như TCVN3, VNI?); hãy lưu lại tệp với bảng mã "
+                     "Unicode UTF-8", raw[: err.start].count(b"\n") + 1) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        raise refuse(f"có ký tự điều khiển U+{ord(control.group()):04X} không nhìn thấy được; xóa ký tự này",
+                     text.count("\n", 0, control.start()) + 1)
+    return text
