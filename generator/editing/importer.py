@@ -9,6 +9,7 @@ is carried over, so that re-importing after an extraction fix loses no review.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ def document_text(structure: dict[str, Any], body: str) -> str:
     return f"---\n{SCHEMA_LINE}\n{front}---\n{body}"
 
 
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a dispatch is a few pages; this is hundreds of documents' worth
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -73,8 +75,11 @@ def import_file(path: Path, root: Path, force: bool = False, slug: str | None = 
         raise ImportRefused.about(path.name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
                                   "chữ số nối bằng một dấu gạch (ví dụ son-tay-640-ubnd), không phải đường dẫn",
                                   field="--slug")
+    if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
+        raise ImportRefused.about(path.name, f"tệp nặng {path.stat().st_size // (1024 * 1024)} MB; một văn bản "
+                                  f"nhập vào tối đa {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
     body = repair_text(read_source(path))
-    found = extract(body, source=path.name)
+    found = extract(body, source=unicodedata.normalize("NFC", path.name))  # macOS writes names decomposed
     if found["year"] is None:
         raise ImportRefused.about(path.name, "không tìm thấy năm (không có dòng 'ngày … tháng … năm …'); "
                                   "thêm dòng ngày tháng vào văn bản rồi nhập lại", field="date")

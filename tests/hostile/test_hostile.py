@@ -1,0 +1,263 @@
+"""The hostile-input corpus (tests/hostile/cases.yml): what an attacker or a careless editor
+can throw at `ctxh`. Each case runs the real command in its own process, with at most
+60 s and 4 GB, on a fresh copy of the project:
+
+* a rejected case exits non-zero, prints `file:line: lỗi: field: …`, no traceback, and
+  leaves site/ byte-identical;
+* an injection case builds, and its payload stays inert: no active markup in the HTML,
+  and nothing runs in Chromium, with the site's Content-Security-Policy and without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import unicodedata
+import urllib.request
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from ..conftest import ROOT, QuietHandler, copy_project, host_headers
+from ..test_errors import edit
+from .payloads import generate
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
+SECONDS, MEMORY = 60, 4 * 1024 ** 3
+CLASSES = {"injection", "import-path", "overwrite", "skipped", "traceback", "hang", "serve", "site-loss", "minor"}
+REJECTED = [case for case in CASES if isinstance(case.get("expect"), dict) and "serve" not in case]
+INERT = [case for case in CASES if case.get("expect") == "inert"]
+INTERRUPTED = [case for case in CASES if case.get("expect") == "interrupted"]
+SERVED = [case for case in CASES if "serve" in case]
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def _text(spec: dict) -> bytes:
+    if "generate" in spec:
+        return generate(spec["generate"])
+    if "hex" in spec:
+        return bytes.fromhex(spec["hex"])
+    return spec["text"].encode(spec.get("encoding", "utf-8"))
+
+
+def _special(kind: str, path: Path, spec: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "symlink":
+        os.symlink(spec["to"], path)
+    elif kind == "sparse":
+        with path.open("wb") as handle:
+            handle.truncate(spec["bytes"])
+    elif kind == "nfd-name":
+        path.with_name(unicodedata.normalize("NFD", path.name)).write_bytes(_text(spec))
+    elif kind == "copy":
+        shutil.copy2(ROOT / spec["from"], path)
+    else:
+        raise AssertionError(f"unknown special kind {kind}")
+
+
+def apply(steps: list[dict], project: Path, inputs: Path) -> None:
+    for step in steps:
+        (kind, spec), = step.items()
+        base = inputs if spec.get("outside") else project
+        path = base / spec["file"]
+        if kind == "edit":
+            edit(path, spec["old"], spec["new"])
+        elif kind == "write":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(_text(spec))
+        elif kind == "delete":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        else:
+            _special(kind, path, spec)
+
+
+def prepare(case: dict, project: Path, inputs: Path) -> list[str]:
+    """Apply the case to a copy of the project; return the command's arguments."""
+    apply(case.get("steps", []), project, inputs)
+    command = case.get("command", ["build"])
+    return [arg.replace("{inputs}", str(inputs)) for arg in command] + ["--root", str(project)]
+
+
+PUBLISHED = "<!doctype html><title>bản đã xuất bản</title>"
+
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project with a published site/, and a scratch folder beside it."""
+    project, inputs = copy_project(tmp_path / "project"), tmp_path / "inputs"
+    inputs.mkdir()
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text(PUBLISHED, encoding="utf-8")
+    return project, inputs
+
+
+def _ctxh(args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+ENV = {**os.environ, "COLUMNS": "250", "CI": "true"}
+
+
+def run(case: dict, tmp_path: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """The case's command in its own process, on a copy of the project that has a published site/."""
+    project, inputs = _project(tmp_path)
+    args = prepare(case, project, inputs)
+    try:
+        result = subprocess.run(_ctxh(args), cwd=tmp_path, capture_output=True, text=True, timeout=SECONDS,
+                                preexec_fn=_limit_memory, env=ENV)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{case['name']}: still running after {SECONDS} s")
+    return result, project
+
+
+def test_corpus_covers_every_class():
+    assert len(CASES) >= 100
+    assert len({case["name"] for case in CASES}) == len(CASES)
+    assert {case["class"] for case in CASES} == CLASSES
+
+
+@pytest.mark.parametrize("case", REJECTED, ids=[case["name"] for case in REJECTED])
+def test_hostile_input_is_rejected_with_file_line_and_field(case, tmp_path):
+    result, project = run(case, tmp_path)
+    output = result.stdout + result.stderr
+    expect = case["expect"]
+    line = r"\d+" if expect.get("line") == "*" else str(expect["line"])
+    pattern = re.compile(rf"^{re.escape(expect['file'])}:{line}: lỗi: {re.escape(expect['field'])}: \S", re.M)
+    assert result.returncode != 0, output
+    assert pattern.search(output), output
+    assert "Traceback" not in output, output
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == PUBLISHED
+    assert not list(project.glob(".ctxh-build-*"))
+
+
+# Fire the events an injected handler would wait for, on everything in the article
+# (clicks only where they cannot follow a link).
+TRIGGER = """() => {
+  for (const element of document.querySelectorAll("article *, .md-header *, .md-nav *")) {
+    for (const type of ["mouseover", "focus", "load", "error"]) element.dispatchEvent(new Event(type));
+    if (!element.closest("a, button, label, form")) element.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+  }
+}"""
+
+
+def _serve(folder: Path, headers: dict[str, str]) -> ThreadingHTTPServer:
+    handler = type("Handler", (QuietHandler,), {"extra_headers": headers})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def _active(tag) -> list[str]:
+    found = [name for name in tag.attrs if name.lower().startswith("on")]
+    for name in ("href", "src", "action", "formaction", "data", "xlink:href"):
+        value = str(tag.get(name, "")).strip().lower()
+        if value.startswith(("javascript:", "data:text/html", "vbscript:")) or "evil.example" in value:
+            found.append(f"{name}={value}")
+    if tag.name in ("script", "iframe", "object", "embed", "form", "base", "meta", "style", "link"):
+        found.append(tag.name)
+    return found
+
+
+@pytest.mark.parametrize("case", INERT, ids=[case["name"] for case in INERT])
+def test_injected_payload_stays_inert(case, tmp_path, browser):
+    result, project = run(case, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    for url in case["pages"]:
+        soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for region in soup.select("article, .md-nav, .md-header__topic, .md-banner, title"):
+            assert [(t.name, _active(t)) for t in region.find_all(True) if _active(t)] == [], url
+    for headers in (host_headers(site), {}):
+        httpd = _serve(site, headers)
+        origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+        context = browser.new_context()
+        foreign: list[str] = []
+        context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
+                      if not route.request.url.startswith(origin) else route.continue_())
+        tab = context.new_page()
+        try:
+            for url in case["pages"]:
+                tab.goto(f"{origin}/{url}")
+                tab.evaluate(TRIGGER)
+                assert tab.evaluate("window.__pwned || null") is None, (url, bool(headers))
+        finally:
+            context.close()
+            httpd.shutdown()
+        assert not foreign, foreign
+
+
+@pytest.mark.parametrize("case", INTERRUPTED, ids=[case["name"] for case in INTERRUPTED])
+def test_a_stopped_build_loses_nothing(case, tmp_path):
+    """SIGTERM at some moment of the build: site/ stays as published and no staging folder is left."""
+    project, inputs = _project(tmp_path)
+    args = prepare(case, project, inputs)
+    process = subprocess.Popen(_ctxh(args), cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, preexec_fn=_limit_memory, env=ENV)
+    time.sleep(case["terminate_after"])
+    process.send_signal(signal.SIGTERM)
+    output, _ = process.communicate(timeout=SECONDS)
+    assert process.returncode != 0 and "bị dừng" in output and "Traceback" not in output, output
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == PUBLISHED
+    assert not list(project.glob(".ctxh-build-*"))
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # a request that hangs fails the case
+        return response.read().decode("utf-8")
+
+
+@pytest.mark.parametrize("case", SERVED, ids=[case["name"] for case in SERVED])
+def test_the_preview_answers_through_a_broken_edit(case, tmp_path):
+    """`ctxh serve` keeps serving the last good site and shows the error, whatever the edit."""
+    project, inputs = _project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(_ctxh(["serve", "--port", str(port), "--root", str(project)]), cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=_limit_memory, env=ENV)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + SECONDS
+        while "Ngày Công tác xã hội" not in _try_get(url):
+            assert time.monotonic() < deadline and process.poll() is None, "the preview did not start"
+            time.sleep(0.5)
+        apply(case["serve"], project, inputs)
+        expect = case["expect"]
+        line = r"\d+" if expect.get("line") == "*" else str(expect["line"])
+        shown = re.compile(rf"{re.escape(expect['file'])}:{line}: lỗi: {re.escape(expect['field'])}: ")
+        while not shown.search(page := _get(url)):
+            assert time.monotonic() < deadline, "the error never showed"
+            time.sleep(0.5)
+        assert "Ngày Công tác xã hội" in page  # the last good site, still served
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert "Traceback" not in output or "Lỗi không mong đợi" in output, output
+
+
+def _try_get(url: str) -> str:
+    try:
+        return _get(url)
+    except OSError:
+        return ""
