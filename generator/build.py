@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import os
 import shutil
 import signal
@@ -29,6 +30,7 @@ from generator.content.checks import reader_warnings
 from generator.content.load import load_content
 from generator.content.validate import Corpus, validate
 from generator.engine import mkdocs, pagefind
+from generator.outputs.calendars import calendar_files
 from generator.outputs.downloads import build_downloads, write_downloads
 from generator.outputs.hosting import write_hosting_files
 from generator.outputs.opendata import open_data
@@ -53,6 +55,15 @@ class BuildResult:
     pages: int
     site_dir: Path
     warnings: list[Problem]
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds: the home page shows
+    the Day that follows this date)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def check(root: Path) -> Corpus:
@@ -148,9 +159,10 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
     progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    files = build_downloads(corpus, guidance, root / CACHE_DIR, workers) + open_data(corpus, guidance, site_url)
+    files = (build_downloads(corpus, root / CACHE_DIR, workers) + calendar_files(corpus, guidance)
+             + open_data(corpus, guidance, site_url))
     progress("Tạo các trang")
-    data = SiteData(corpus, guidance, cascade, FileIndex(files))
+    data = SiteData(corpus, guidance, cascade, FileIndex(files), build_date())
     pages = list(site_pages(data))
     files.append(d_syllables_file(pages))
     check_addresses(pages, files)

@@ -3,10 +3,12 @@ a scratch copy of the project for tests that break its content on purpose."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -41,12 +43,45 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+BUILD_DAY = "1772323200"  # SOURCE_DATE_EPOCH of 1/3/2026: the home page shows the 2026 Day
+
+# A national campaign as the ministry would publish it (the bundled content has none with slogans).
+NATIONAL_2026 = """
+slogans:
+  - text: "Nhiệt liệt chào mừng Ngày Công tác xã hội Việt Nam 25/3/2026"
+    sources: [{where: "Công văn hướng dẫn của Bộ (dữ liệu thử)"}]
+  - text: "Công tác xã hội vì hạnh phúc của mọi người"
+    sources: [{where: "Công văn hướng dẫn của Bộ (dữ liệu thử)"}]
+display:
+  - start: 2026-03-20
+    end: 2026-03-27
+    sources: [{where: "Công văn hướng dẫn của Bộ (dữ liệu thử)"}]
+"""
+
+
+def _build_on_build_day(root: Path, out: Path) -> Path:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
+    try:
+        build_site(root, out)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH") if previous is None else os.environ.update(SOURCE_DATE_EPOCH=previous)
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content built once for the whole session."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, out)
-    return out
+    """The bundled content built once for the whole session, as on 1/3/2026."""
+    return _build_on_build_day(ROOT, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled content plus national slogans and a national banner window for 2026."""
+    project = copy_project(tmp_path_factory.mktemp("national") / "project")
+    campaign = project / "campaigns" / "2026.yml"
+    campaign.write_text(campaign.read_text(encoding="utf-8") + NATIONAL_2026, encoding="utf-8")
+    return _build_on_build_day(project, project / "site")
 
 
 def read_page(site: Path, url_path: str) -> BeautifulSoup:
@@ -77,17 +112,28 @@ def host_headers(site: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:] if ": " in line)
 
 
-@pytest.fixture(scope="session")
-def server(site, tmp_path_factory):
-    """A real static HTTP server with the built site under SUB_PATH; yields the origin."""
-    served = tmp_path_factory.mktemp("served")
-    shutil.copytree(site, served / SUB_PATH.strip("/"))
+@contextlib.contextmanager
+def serving(site: Path, folder: Path) -> Iterator[str]:
+    """A real static HTTP server with ``site`` under SUB_PATH; yields the origin."""
+    shutil.copytree(site, folder / SUB_PATH.strip("/"))
     handler = type("SiteHandler", (QuietHandler,), {"extra_headers": host_headers(site)})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site, tmp_path_factory):
+    with serving(site, tmp_path_factory.mktemp("served")) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def national_server(national_site, tmp_path_factory):
+    with serving(national_site, tmp_path_factory.mktemp("served-national")) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")

@@ -13,12 +13,12 @@ from .test_errors import edit
 CORPUS = check(ROOT)
 
 
-def tree_of(site, year: int) -> list:
-    """The year page's nested list as [(label, [children…]), …]."""
+def tree_of(site, address: str) -> list:
+    """A page's cascade (nested list) as [(label, [children…]), …]."""
     def walk(ul):
         return [(li.find("a").get_text(), walk(li.find("ul")) if li.find("ul") else [])
                 for li in ul.find_all("li", recursive=False)]
-    return walk(read_page(site, f"nam/{year}").select_one(".ctxh-cascade > ul"))
+    return walk(read_page(site, address).select_one(".ctxh-cascade > ul"))
 
 
 def find(tree, fragment):
@@ -26,33 +26,39 @@ def find(tree, fragment):
 
 
 def test_2023_tree(site):
-    tree = tree_of(site, 2023)
+    tree = tree_of(site, "nam/2023")
     national = find(tree, "593/BLĐTBXH-BTXH")
     assert national[0].startswith("Trung ương")
     assert sorted(child[0].split(" · ")[-1] for child in national[1]) == [
         "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum", "Ủy ban nhân dân thành phố Hải Phòng"]
-    assert [child[0] for child in find(tree, "249/SLĐTBXH-XH")[1]] == [
+    assert not [label for label, _ in tree if "Sơn Dương" in label]  # districts are on their province's page
+    assert [child[0] for child in find(tree_of(site, "tinh/tuyen-quang"), "249/SLĐTBXH-XH")[1]] == [
         "Cấp huyện · Công văn · Ủy ban nhân dân huyện Sơn Dương"]
 
 
 def test_2024_tree(site):
-    tree = tree_of(site, 2024)
+    tree = tree_of(site, "nam/2024")
     assert [c[0] for c in find(tree, "978/BLĐTBXH-CBTXH")[1]] == [
         "Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước"]
-    quang_ngai = find(tree, "817/SLĐTBXH-BTXH&GN")
+    quang_ngai = find(tree_of(site, "tinh/quang-ngai"), "817/SLĐTBXH-BTXH&GN")
     assert "Quảng Ngãi" in quang_ngai[0]
     assert [c[0] for c in quang_ngai[1]] == ["Cấp huyện · Công văn 640/UBND · Ủy ban nhân dân huyện Sơn Tây"]
 
 
-def test_every_cited_page_lists_exactly_its_citing_documents(site):
+def test_every_cited_page_names_its_national_and_province_citers_and_counts_the_others(site):
     cascade = build_cascade(CORPUS)
     assert {c.number for c in cascade.cited.values()} >= {"593/BLĐTBXH-BTXH", "978/BLĐTBXH-CBTXH",
                                                           "817/SLĐTBXH-BTXH&GN", "249/SLĐTBXH-XH"}
     for cited in cascade.cited.values():
-        expected = sorted({f"../../{e.doc.year}/{e.doc.slug}/" for e in CORPUS.documents
-                           for r in e.doc.references if reference_key(r.number) == cited.reference})
+        citing = [e for e in CORPUS.documents for r in e.doc.references if reference_key(r.number) == cited.reference]
+        named = sorted({f"../../{e.doc.year}/{e.doc.slug}/" for e in citing if e.doc.issuer.level in ("national", "province")})
+        counted = len([e for e in citing if e.doc.issuer.level in ("district", "commune")])
         page = read_page(site, f"van-ban/trich-dan/{cited.slug}")
-        assert sorted({a["href"] for a in page.select(".ctxh-citing a")}) == expected, cited.number
+        assert sorted({a["href"] for a in page.select(".ctxh-citing a")}) == named, cited.number
+        counts = [int(span.get_text().strip("()").split()[0]) for span in page.select(".ctxh-provinces .ctxh-meta")]
+        assert sum(counts) == counted, cited.number
+    son_duong = read_page(site, "van-ban/trich-dan/249-sldtbxh-xh")
+    assert [a.get_text() for a in son_duong.select(".ctxh-provinces a")] == ["Tuyên Quang"]
 
 
 def test_every_implements_link_has_its_reverse(site):

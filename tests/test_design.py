@@ -23,37 +23,54 @@ def test_no_horizontal_scroll_on_any_page_type(page, server, width):
         assert overflow <= 0, (path, width, overflow)
 
 
-def test_hero_theme_and_slogans_visible_without_scrolling_on_a_phone(page, server):
-    page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(f"{server}{SUB_PATH}")
-    for selector in (".ctxh-hero .ctxh-theme", ".ctxh-hero .ctxh-slogan"):
-        for box in [e.bounding_box() for e in page.locator(selector).element_handles()]:
-            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800, (selector, box)
-    assert page.locator(".ctxh-hero .ctxh-slogan").count() == 2
-
-
-def test_copy_button_copies_the_slogan(browser, server):
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+def test_hero_theme_and_slogans_visible_without_scrolling_on_a_phone(browser, national_server):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
     tab = context.new_page()
-    tab.goto(f"{server}{SUB_PATH}nam/2024/")
+    tab.goto(f"{national_server}{SUB_PATH}")
+    for selector in (".ctxh-hero .ctxh-theme", ".ctxh-hero .ctxh-slogan"):
+        for box in [e.bounding_box() for e in tab.locator(selector).element_handles()]:
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800, (selector, box)
+    assert tab.locator(".ctxh-hero .ctxh-slogan").count() == 2
+    context.close()
+
+
+def test_a_provinces_slogans_are_never_offered_as_the_years(page, server):
+    page.goto(f"{server}{SUB_PATH}")
+    assert page.locator(".ctxh-copy").count() == 0
+    assert "Khẩu hiệu năm 2026: chưa có thông tin" in " ".join(page.locator(".ctxh-hero").inner_text().split())
+
+
+def test_copy_button_copies_the_slogan(browser, national_server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=national_server)
+    tab = context.new_page()
+    tab.goto(f"{national_server}{SUB_PATH}nam/2026/")
     tab.locator(".ctxh-copy").first.click()
-    assert tab.evaluate("navigator.clipboard.readText()") == "Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024"
+    assert tab.evaluate("navigator.clipboard.readText()") == "Nhiệt liệt chào mừng Ngày Công tác xã hội Việt Nam 25/3/2026"
     assert tab.locator(".ctxh-copy").first.inner_text() == "Đã chép"
     context.close()
 
 
-@pytest.mark.parametrize("day, shown", [(dt.datetime(2024, 3, 23, 9), True), (dt.datetime(2024, 4, 2, 9), False)])
-def test_announcement_bar_follows_the_display_window(browser, server, day, shown):
+@pytest.mark.parametrize("day, shown", [(dt.datetime(2026, 3, 23, 9), True), (dt.datetime(2026, 4, 2, 9), False)])
+def test_announcement_bar_follows_the_national_display_window(browser, national_server, day, shown):
     context = browser.new_context()
     tab = context.new_page()
     tab.clock.set_fixed_time(day)
-    tab.goto(f"{server}{SUB_PATH}gioi-thieu/")
+    tab.goto(f"{national_server}{SUB_PATH}gioi-thieu/")
     bar = tab.locator(".ctxh-announce")
     if shown:
-        assert bar.is_visible() and bar.inner_text() == "CHÀO MỪNG NGÀY CÔNG TÁC XÃ HỘI VIỆT NAM, 25/3/2024"
+        assert bar.is_visible() and bar.inner_text() == "NHIỆT LIỆT CHÀO MỪNG NGÀY CÔNG TÁC XÃ HỘI VIỆT NAM 25/3/2026"
     else:
         assert not bar.is_visible() and not tab.locator(".md-banner").is_visible()
+    context.close()
+
+
+def test_no_announcement_for_a_provinces_window(browser, server):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.clock.set_fixed_time(dt.datetime(2024, 3, 23, 9))  # inside Bình Phước's 22/3–28/3/2024
+    tab.goto(f"{server}{SUB_PATH}gioi-thieu/")
+    assert not tab.locator(".ctxh-announce").is_visible()
     context.close()
 
 

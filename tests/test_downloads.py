@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
 import pypdfium2 as pdfium
@@ -57,29 +58,35 @@ def test_document_page_lists_downloads_with_format_and_size(site):
     assert any(item.startswith("son-tay-640-ubnd.docx (DOCX,") and item.endswith("KB)") for item in items)
 
 
-def test_year_2024_offers_banners_for_both_slogans(site):
-    page = read_page(site, "nam/2024")
+BINH_PHUOC = next(e for e in CORPUS.documents if e.doc.slug == "binh-phuoc-kh-ubnd")
+BINH_PHUOC_FOLDER = Path("van-ban", "2024", "binh-phuoc-kh-ubnd")
+
+
+def test_a_plans_slogans_have_banners_beside_the_plan_not_the_year(site):
+    page = read_page(site, BINH_PHUOC_FOLDER.as_posix())
     links = {a["href"] for a in page.select(".ctxh-banner a")}
-    for slogan in CORPUS.campaign(2024).slogans:
+    for slogan in BINH_PHUOC.doc.slogans:
         for height, width in BANNER_SIZES:
             for suffix in (".svg", ".pdf"):
-                assert banner_name(slogan.text, height, width) + suffix in links
-        svg = ET.fromstring((site / "nam" / "2024" / f"{banner_name(slogan.text, *BANNER_SIZES[0])}.svg").read_bytes())
-        assert slogan.text.upper() in "".join(svg.itertext())
+                assert banner_name(slogan, height, width) + suffix in links
+        svg = ET.fromstring((site / BINH_PHUOC_FOLDER / f"{banner_name(slogan, *BANNER_SIZES[0])}.svg").read_bytes())
+        assert slogan.upper() in "".join(svg.itertext())
     assert len(page.select(".ctxh-banner img[alt^='Băng rôn:']")) == 2
+    assert not [a for a in page.select("#tai-ve ~ .ctxh-downloads a") if "bang-ron-" in a["href"]]
+    assert not list((site / "nam" / "2024").glob("bang-ron-*"))
 
 
 @pytest.mark.parametrize("size", BANNER_SIZES)
 def test_banner_pdf_shows_the_whole_slogan_inside_the_margins(site, size):
-    for slogan in CORPUS.campaign(2024).slogans:
-        pdf = pdfium.PdfDocument(str(site / "nam" / "2024" / f"{banner_name(slogan.text, *size)}.pdf"))
+    for slogan in BINH_PHUOC.doc.slogans:
+        pdf = pdfium.PdfDocument(str(site / BINH_PHUOC_FOLDER / f"{banner_name(slogan, *size)}.pdf"))
         image = pdf[0].render(scale=2).to_pil().convert("RGB")
         width, height = image.size
         yellowish = [(x, y) for x in range(0, width, 2) for y in range(0, height, 2)
                      if image.getpixel((x, y))[1] > 120]  # the ground is red (low green), the text yellow
         xs, ys = [x for x, _ in yellowish], [y for _, y in yellowish]
         side, top = max(BANNER_MARGIN * height, BANNER_SIDE_MARGIN * width), BANNER_MARGIN * height
-        assert min(xs) >= side - 2 and max(xs) <= width - side + 2, slogan.text
+        assert min(xs) >= side - 2 and max(xs) <= width - side + 2, slogan
         assert min(ys) >= top - 2 and max(ys) <= height - top + 2, slogan.text
         assert max(xs) - min(xs) > 0.6 * width  # fitted to the width, not a small text in the middle
 
@@ -92,7 +99,8 @@ def test_year_calendar_has_the_day_and_the_key_dates(site):
         assert campaign.date in starts
     calendar = Calendar.from_ical((site / "nam" / "2024" / "ngay-cong-tac-xa-hoi-2024.ics").read_bytes())
     summaries = [str(event["summary"]) for event in calendar.walk("VEVENT")]
-    assert any("978/BLĐTBXH-CBTXH" in s for s in summaries) and sum(s.startswith("Hạn") for s in summaries) == 2
+    assert any("978/BLĐTBXH-CBTXH" in s for s in summaries) and not [s for s in summaries if s.startswith("Hạn")]
+    assert sum(s.startswith("Bình Phước: treo băng rôn") for s in summaries) == 2
 
 
 def test_open_data_validates_against_its_schemas(site):

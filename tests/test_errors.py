@@ -41,8 +41,8 @@ CAMPAIGN_CASES = {
     "impossible-date": ("date: 2024-03-25", "date: 2024-02-30", "campaigns/2024.yml:4: lỗi: date: cần một ngày có thật"),
     "unknown-key": ("theme:\n", "theem:\n", "campaigns/2024.yml:5: lỗi: theem: không có trường 'theem' trong mẫu; có phải là 'theme'?"),
     "wrong-type": ("year: 2024", "year: hai nghìn", "campaigns/2024.yml:2: lỗi: year: cần một số nguyên"),
-    "markup": ("Chào mừng Ngày", "<script>alert(1)</script> Chào mừng Ngày",
-               "campaigns/2024.yml:14: lỗi: slogans[0].text: trông như mã HTML hoặc script"),
+    "markup": ("Tiên phong, chuyên nghiệp", "<script>alert(1)</script> Tiên phong, chuyên nghiệp",
+               "campaigns/2024.yml:8: lỗi: theme.claims[0].text: trông như mã HTML hoặc script"),
 }
 
 

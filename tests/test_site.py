@@ -117,22 +117,27 @@ def test_year_pages_show_theme_or_unknown(site):
     assert "Đổi mới, kết nối và chuyên nghiệp" in disputed and "Tiên phong, chuyên nghiệp và kết nối" in disputed
 
 
-def test_year_2024_lists_slogans_windows_and_its_documents(site):
+def test_year_2024_names_the_province_of_every_slogan_and_window(site):
     soup = read_page(site, "nam/2024")
-    slogans = [q.get_text(strip=True) for q in soup.select(".ctxh-slogan q")]
-    assert slogans == ["Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024",
-                       "Công tác xã hội Việt Nam - Tiên phong, chuyên nghiệp và kết nối"]
     text = _text(soup)
+    assert "Khẩu hiệu: chưa có thông tin" in text  # no national slogan is sourced for 2024
+    items = [li.get_text() for li in soup.select("#khau-hieu-cac-tinh ~ .ctxh-slogans li, .ctxh-windows li")]
+    assert any(i.startswith("Bình Phước: Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024 — theo") for i in items)
+    assert any(i.startswith("Bình Phước: 22/3 – 28/3/2024") for i in items)
+    assert any(i.startswith("Bình Phước: 24/3 – 28/3/2024 (Sở Giáo dục và Đào tạo, Sở Y tế)") for i in items)
+    assert not soup.select(".ctxh-copy")
     assert "978/BLĐTBXH-CBTXH" in text and "12/3/2024" in text
     links = {a["href"] for a in soup.select(".ctxh-doclist a")}
-    assert links == {"../../van-ban/2024/son-tay-640-ubnd/", "../../van-ban/2024/binh-phuoc-kh-ubnd/"}
+    assert links == {"../../van-ban/2024/binh-phuoc-kh-ubnd/"}  # national and province documents by name
+    counts = {a.get_text(): a["href"] for a in soup.select("#van-ban ~ div .ctxh-provinces a")}
+    assert counts == {"Bình Phước": "../../tinh/binh-phuoc/#nam-2024", "Quảng Ngãi": "../../tinh/quang-ngai/#nam-2024"}
 
 
-def test_home_shows_current_year_and_latest_documents(site):
+def test_home_shows_the_coming_day_and_latest_documents(site):
     soup = read_page(site, "")
     text = _text(soup)
     assert "Lần thứ 10" in text and long_date(dt.date(2026, 3, 25)) in text
-    assert "chưa có thông tin" in text
+    assert "Khẩu hiệu năm 2026: chưa có thông tin" in text
     assert "Công tác xã hội Việt Nam - Tiên phong, chuyên nghiệp và kết nối" in text  # latest confirmed theme
     assert len(soup.select(".ctxh-doclist li")) == 5
 

@@ -211,6 +211,9 @@ class Unit(Strict):
     level: UnitLevel | None = Field(default=None, description="null for assignments to every unit")
     valid_from: SaneDate | None = None
     valid_to: SaneDate | None = Field(default=None, description="Last day the unit type existed")
+    general: bool = Field(default=False, description=(
+        "true for a group named in general terms ('các cơ quan, đơn vị', 'các phòng ban liên quan'): its tasks "
+        "reach every unit the document addresses (of this unit's level, when it has one)"))
     successors: list[str] = Field(default_factory=list, description="Unit ids that took over the job")
     predecessors: list[str] = Field(default_factory=list)
     status: Literal["confirmed", "unconfirmed"] = Field(

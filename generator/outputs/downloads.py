@@ -11,17 +11,15 @@ import json
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator.content.models import Campaign
 from generator.content.validate import Corpus, DocumentEntry
 from generator.outputs.banners import banner_pdf, banner_png, banner_svg
 from generator.outputs.cache import cached
-from generator.outputs.calendars import unit_calendar, year_calendar
 from generator.outputs.documents import document_docx, document_pdf
 from generator.outputs.fonts import SANS_BOLD, SERIF, font_path
 from generator.outputs.share import share_image
+from generator.problems import Origin
 from generator.site import urls
 from generator.site.files import Download
-from generator.site.guidance import Guidance
 
 
 def _document_files(entry: DocumentEntry, cache_dir: Path | None) -> list[Download]:
@@ -38,24 +36,37 @@ def _document_files(entry: DocumentEntry, cache_dir: Path | None) -> list[Downlo
     ]
 
 
-def _banner_files(campaign: Campaign, cache_dir: Path | None) -> list[Download]:
+def _banner_files(folder: str, slogan: str, origin: Origin, cache_dir: Path | None) -> list[Download]:
+    """The banners of one slogan, in ``folder`` (the page that gives the slogan)."""
     files = []
-    for slogan in campaign.slogans:
-        for height_m, width_m in urls.BANNER_SIZES:
-            key = [slogan.text, height_m, width_m]
-            files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "svg"), "SVG",
-                                  banner_svg(slogan.text, height_m, width_m)))
-            files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "pdf"), "PDF", cached(
-                cache_dir, "banner-pdf", key, lambda s=slogan.text, h=height_m, w=width_m: banner_pdf(s, h, w))))
-        small = urls.BANNER_SIZES[0]
-        files.append(Download(urls.banner(campaign.year, slogan.text, small, "png"), "PNG",
-                              cached(cache_dir, "banner-png", [slogan.text, small],
-                                      lambda s=slogan.text: banner_png(s, *small))))
+    for height_m, width_m in urls.BANNER_SIZES:
+        key = [slogan, height_m, width_m]
+        files.append(Download(urls.banner(folder, slogan, (height_m, width_m), "svg"), "SVG",
+                              banner_svg(slogan, height_m, width_m), origin))
+        files.append(Download(urls.banner(folder, slogan, (height_m, width_m), "pdf"), "PDF", cached(
+            cache_dir, "banner-pdf", key, lambda s=slogan, h=height_m, w=width_m: banner_pdf(s, h, w)), origin))
+    small = urls.BANNER_SIZES[0]
+    files.append(Download(urls.banner(folder, slogan, small, "png"), "PNG",
+                          cached(cache_dir, "banner-png", [slogan, small], lambda s=slogan: banner_png(s, *small)),
+                          origin))
     return files
 
 
-def build_downloads(corpus: Corpus, guidance: Guidance, cache_dir: Path | None = None,
-                    workers: int = 1) -> list[Download]:
+def _all_banner_files(corpus: Corpus, cache_dir: Path | None) -> list[Download]:
+    """National slogans' banners beside the year's page, each document's beside the document's page."""
+    files = []
+    for campaign in corpus.campaigns:
+        for index, slogan in enumerate(campaign.slogans):
+            origin = corpus.campaign_origin(campaign.year, ("slogans", index, "text"))
+            files += _banner_files(urls.year(campaign.year), slogan.text, origin, cache_dir)
+    for entry in corpus.documents:
+        for index, slogan in enumerate(entry.doc.slogans):
+            files += _banner_files(urls.document(entry.doc.year, entry.doc.slug), slogan,
+                                   entry.origin(("slogans", index)), cache_dir)
+    return files
+
+
+def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1) -> list[Download]:
     """Every download file. With ``workers`` > 1, documents are done in parallel."""
     font_path(SERIF[""]), font_path(SANS_BOLD)  # fail early, with the fix, when fonts are missing
     files: list[Download] = []
@@ -67,16 +78,12 @@ def build_downloads(corpus: Corpus, guidance: Guidance, cache_dir: Path | None =
     else:
         for entry in corpus.documents:
             files += _document_files(entry, cache_dir)
+    files += _all_banner_files(corpus, cache_dir)
     for campaign in corpus.campaigns:
-        files += _banner_files(campaign, cache_dir)
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
         files.append(Download(urls.share_image(campaign.year), "PNG", card))
         if campaign is corpus.campaigns[-1]:
             files.append(Download(urls.SITE_SHARE_IMAGE, "PNG", card))
-        files.append(Download(urls.year_calendar(campaign.year), "iCalendar",
-                              year_calendar(campaign, corpus.documents_of(campaign.year))))
-    files += [Download(urls.unit_calendar(uid), "iCalendar", unit_calendar(guide))
-              for uid, guide in guidance.guides.items()]
     return files
 
 

@@ -84,16 +84,23 @@ class Cascade:
     problems: list[Problem]
 
     def roots(self, year: int, documents: list[DocumentEntry]) -> list[Node]:
-        """Top of the year's tree: documents and cited documents without a known parent,
-        national first, then by level."""
-        nodes: list[Node] = [e for e in documents if e.key not in self.parent]
-        nodes += [c for c in self.cited.values() if c.year == year and self.children.get(c.key)]
+        """Top of the year's tree: documents and cited documents without a known parent among
+        ``documents``, national first, then by level."""
+        keys = {e.key for e in documents}
+        cited = [c for c in self.cited.values()
+                 if c.year == year and any(k.key in keys for k in self.children.get(c.key, []))]
+        shown = keys | {c.key for c in cited}
+        nodes: list[Node] = [e for e in documents if e.key not in self.parent or self.parent[e.key].key not in shown]
+        nodes += cited
         return sorted(nodes, key=lambda n: (LEVEL_ORDER.index(node_level(n)), node_title(n)))
 
     def tree(self, year: int, documents: list[DocumentEntry]) -> list[TreeNode]:
-        """The year's cascade as nested nodes (a cycle, if any, is cut where it closes)."""
+        """The year's cascade among ``documents`` as nested nodes (a cycle, if any, is cut where it
+        closes); the year page passes only national and province documents, so the tree stays small."""
+        keys = {e.key for e in documents}
+
         def grow(node: Node, seen: frozenset[str]) -> TreeNode:
-            kids = [c for c in self.children.get(node.key, []) if c.key not in seen]
+            kids = [c for c in self.children.get(node.key, []) if c.key in keys and c.key not in seen]
             return TreeNode(node, tuple(grow(c, seen | {c.key}) for c in kids))
         return [grow(root, frozenset({root.key})) for root in self.roots(year, documents)]
 

@@ -1,46 +1,100 @@
-"""The dated events of a year, for its timeline."""
+"""Dated events, one representation for the year's timeline and every calendar file.
+
+A year's events are national (the Day, the ministry's dispatch, national
+documents and their deadlines, national banner windows) plus the banner windows
+of province documents, named with their province; what local documents ask of
+their own units is on those units' pages, so that no page grows with the corpus.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
+from generator.content.models import Campaign
 from generator.content.validate import Corpus
 from generator.site import urls
+from generator.site.guidance import NATIONAL, YearGuide, scope_of
 from generator.site.labels import document_title
 
 
 @dataclass(frozen=True)
-class KeyDate:
-    """One dated event of a year; ``page`` is the URL of the page that states it."""
+class Event:
+    """One dated event; ``page`` is the URL of the page that states it (with ``fragment``)."""
 
     start: dt.date
     end: dt.date | None
     label: str
-    page: str | None
+    description: str
+    page: str | None = None
     fragment: str | None = None
 
+    @property
+    def uid(self) -> str:
+        """Stable across builds: made from what the event is, not from when it was built."""
+        key = f"{self.start}|{self.end}|{self.label}|{self.page}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest() + "@ctxh"
 
-def key_dates(corpus: Corpus, year: int) -> list[KeyDate]:
-    """The year's timeline: national dispatch, documents, banner windows, the Day, deadlines."""
-    campaign = corpus.campaign(year)
-    events: list[KeyDate] = []
-    if campaign:
-        events.append(KeyDate(campaign.date, None, f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}", None))
-        if campaign.national_dispatch:
-            nd = campaign.national_dispatch
-            events.append(KeyDate(nd.date, None, f"Công văn {nd.number} của {nd.issuer}", None))
-        for window in campaign.display:
-            who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
-            events.append(KeyDate(window.start, window.end, f"Treo băng rôn, khẩu hiệu: {who}", None))
-    for entry in corpus.documents_of(year):
-        doc = entry.doc
-        page = urls.document(doc.year, doc.slug)
-        if doc.date:
-            events.append(KeyDate(doc.date, None, f"Ban hành: {document_title(doc)}", page))
-        for deadline in doc.deadlines:
-            if deadline.due:
-                to = f" về {deadline.to}" if deadline.to else ""
-                events.append(KeyDate(deadline.due, None, f"Hạn {deadline.what}{to} ({doc.issuer.name})",
-                                      page, "han-bao-cao"))
+
+def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
+
+
+def _campaign_events(campaign: Campaign) -> list[Event]:
+    events = [Event(campaign.date, None, f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}",
+                    "25 tháng 3 hằng năm (Quyết định 1791/QĐ-TTg).", urls.year(campaign.year))]
+    if campaign.national_dispatch:
+        nd = campaign.national_dispatch
+        events.append(Event(nd.date, None, f"Công văn {nd.number} của {nd.issuer}", "Công văn hướng dẫn của Bộ.",
+                            urls.year(campaign.year), "cong-van-cua-bo"))
+    for window in campaign.display:
+        who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
+        events.append(Event(window.start, window.end, f"Cả nước: treo băng rôn, khẩu hiệu ({who})",
+                            "Thời gian treo băng rôn, khẩu hiệu theo hướng dẫn chung.", urls.year(campaign.year),
+                            "treo-bang-ron"))
+    return events
+
+
+def year_events(corpus: Corpus, year: int) -> list[Event]:
+    """The year's key dates: national ones, and the banner windows of province documents, named
+    with their province (windows of districts and communes are on their units' pages)."""
+    campaign = corpus.campaign(year)
+    events = _campaign_events(campaign) if campaign else []
+    for entry in corpus.documents_of(year):
+        doc, scope = entry.doc, scope_of(entry)
+        page = urls.document(doc.year, doc.slug)
+        if scope == NATIONAL:
+            if doc.date:
+                events.append(Event(doc.date, None, f"Ban hành: {document_title(doc)}", doc.subject or "", page))
+            events += [Event(d.due, None, f"Hạn {d.what}" + (f" gửi {d.to}" if d.to else ""),
+                             f"Theo {document_title(doc)}.", page, "han-bao-cao") for d in doc.deadlines if d.due]
+        if scope != NATIONAL and doc.issuer.level != "province":
+            continue
+        for window in doc.display_windows:
+            where = "Cả nước" if scope == NATIONAL else scope or doc.issuer.name
+            who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
+            events.append(Event(window.start, window.end, f"{where}: treo băng rôn, khẩu hiệu ({who})",
+                                f"Theo {document_title(doc)}.", page, "khau-hieu"))
+    return _sorted(events)
+
+
+def unit_events(years: list[YearGuide]) -> list[Event]:
+    """A unit's deadlines and banner windows, each window named with where it applies."""
+    events = []
+    for yg in years:
+        for entry, deadline in yg.deadlines:
+            if deadline.due:
+                events.append(Event(deadline.due, None, f"Hạn {deadline.what}" + (f" gửi {deadline.to}"
+                                                                                  if deadline.to else ""),
+                                    f"Theo {document_title(entry.doc)}.", urls.document(entry.doc.year,
+                                                                                        entry.doc.slug),
+                                    "han-bao-cao"))
+        for line in yg.windows:
+            source = f"Theo {document_title(line.entry.doc)}." if line.entry else "Theo hướng dẫn chung."
+            scope = scope_of(line.entry) if line.entry else NATIONAL
+            where = "cả nước" if scope == NATIONAL else scope or line.entry.doc.issuer.name
+            events.append(Event(line.window.start, line.window.end,
+                                f"Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam ({where})", source,
+                                urls.document(line.entry.doc.year, line.entry.doc.slug) if line.entry else None))
+    return _sorted(events)

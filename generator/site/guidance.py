@@ -1,8 +1,20 @@
-"""What each kind of unit must do: tasks, deadlines, banner windows, by year.
+"""What each kind of unit must do, where: tasks, deadlines, banner windows and slogans.
+
+A document reaches the units it addresses: those in its "Kính gửi", those it
+gives tasks to, those its banner windows name. A task given in general terms
+("các cơ quan, đơn vị", "các phòng ban liên quan": a catalog unit marked
+``general``) reaches every unit the document addresses (of that unit's level,
+when it has one), marked as a general assignment. Every addressed unit sees
+the document's deadlines for everyone.
+
+A unit is a unit *in its place*: a document's scope is its province, or the
+whole country for a national document (:func:`scope_of`). What Sở Y tế of
+Bình Phước must do is what national documents and Bình Phước's documents ask
+of Sở Y tế — never Kon Tum's.
 
 Pure: from the validated corpus and the unit catalog (through
-:mod:`generator.content.resolve`) to one :class:`UnitGuide` per unit, plus the names
-that resolved to nothing (reported by ``ctxh check``).
+:mod:`generator.content.resolve`) to one :class:`Reach` per document and unit,
+plus the names that resolved to nothing (warnings of ``ctxh check``).
 """
 
 from __future__ import annotations
@@ -11,74 +23,96 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.content.models import Campaign, Deadline, Task, Unit
+from generator.content.models import Deadline, Task, Unit
 from generator.content.resolve import Resolver
 from generator.content.validate import Corpus, DocumentEntry, field_name
 from generator.problems import Problem
 from generator.reading.normalize import plain
 from generator.reading.outline import item_blocks
 
-GENERAL_UNIT = "co-quan-don-vi"  # the catalog's entry for "các cơ quan, đơn vị" (assigned to all)
+NATIONAL = ""  # the scope of a national document: every province
+
+
+def scope_of(entry: DocumentEntry) -> str | None:
+    """The province a document speaks for; NATIONAL for a national document;
+    None when a local document does not say which province it belongs to."""
+    if entry.doc.issuer.level == "national":
+        return NATIONAL
+    return entry.doc.issuer.province or None
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: the same task reaches many units
 class Assignment:
-    """A task as one unit sees it: where it comes from and its full text."""
+    """A task as one unit sees it: where it comes from, how it is named, its full text."""
 
     entry: DocumentEntry
     task: Task
     named_as: str
     text: str
-
-
-@dataclass(frozen=True)
-class UnitDeadline:
-    entry: DocumentEntry
-    deadline: Deadline
+    general: bool  # given in general terms to everyone the document addresses
 
 
 @dataclass(frozen=True)
 class UnitWindow:
-    """Banner display days for a unit; ``specific`` when named for it, not for all."""
+    """Banner display days for a unit; ``specific`` when the document names the unit."""
 
-    year: int
     start: dt.date
     end: dt.date
     specific: bool
-    source: str  # title of the document or campaign that sets it
-    entry: DocumentEntry | None
+
+
+@dataclass
+class Reach:
+    """What one document asks of one kind of unit."""
+
+    entry: DocumentEntry
+    tasks: list[Assignment] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    windows: list[UnitWindow] = field(default_factory=list)
+    recipient: bool = False  # named in "Kính gửi"
+
+    @property
+    def year(self) -> int:
+        return self.entry.doc.campaign.year
+
+    @property
+    def scope(self) -> str | None:
+        return scope_of(self.entry)
 
 
 @dataclass
 class UnitGuide:
+    """Everything that reaches one kind of unit, newest first."""
+
     unit: Unit
-    tasks: list[Assignment] = field(default_factory=list)
-    general: list[Assignment] = field(default_factory=list)
-    deadlines: list[UnitDeadline] = field(default_factory=list)
-    windows: list[UnitWindow] = field(default_factory=list)
-    slogans: dict[int, list[str]] = field(default_factory=dict)
+    reaches: list[Reach] = field(default_factory=list)
 
-    @property
-    def years(self) -> list[int]:
-        years = {a.entry.doc.year for a in self.tasks + self.general} | {w.year for w in self.windows}
-        return sorted(years, reverse=True)
+    def national(self) -> list[Reach]:
+        return [r for r in self.reaches if r.scope == NATIONAL]
 
-    def tasks_of(self, year: int) -> list[Assignment]:
-        return [a for a in self.tasks if a.entry.doc.year == year]
+    def unplaced(self) -> list[Reach]:
+        """From local documents that do not say their province."""
+        return [r for r in self.reaches if r.scope is None]
 
-    def general_of(self, year: int) -> list[Assignment]:
-        return [a for a in self.general if a.entry.doc.year == year]
+    def provinces(self) -> dict[str, int]:
+        """Provinces whose own documents reach this unit, with how many tasks they give it."""
+        counts: dict[str, int] = defaultdict(int)
+        for reach in self.reaches:
+            if reach.scope:
+                counts[reach.scope] += len(reach.tasks)
+        return dict(counts)
 
-    def deadlines_of(self, year: int) -> list[UnitDeadline]:
-        return [d for d in self.deadlines if d.entry.doc.year == year]
+    def in_province(self, province: str) -> list[Reach]:
+        """What reaches the unit in ``province``: national documents and the province's own."""
+        return [r for r in self.reaches if r.scope in (NATIONAL, province)]
 
-    def windows_of(self, year: int) -> list[UnitWindow]:
-        return [w for w in self.windows if w.year == year]
+    def task_count(self, year: int | None = None) -> int:
+        return sum(len(r.tasks) for r in self.reaches if year is None or r.year == year)
 
 
 @dataclass(frozen=True)
 class DocumentUnits:
-    """Resolved names of one document: recipients, assignees by task, window targets."""
+    """Resolved names of one document: recipients and assignees by name, and every unit it addresses."""
 
     recipients: dict[str, list[str]]
     assignees: dict[str, list[str]]
@@ -90,9 +124,10 @@ class Guidance:
     guides: dict[str, UnitGuide]
     documents: dict[str, DocumentUnits]  # by document key
     unresolved: list[Problem]
+    resolver: Resolver
 
-    def with_tasks_in(self, year: int) -> list[UnitGuide]:
-        return [g for g in self.guides.values() if g.tasks_of(year)]
+    def units_with_tasks_in(self, year: int) -> list[UnitGuide]:
+        return [g for g in self.guides.values() if g.task_count(year)]
 
 
 def item_text(entry: DocumentEntry, task: Task) -> str:
@@ -101,89 +136,101 @@ def item_text(entry: DocumentEntry, task: Task) -> str:
     return plain(" ".join(" ".join(block.lines) for block in blocks))
 
 
-def _resolve_document(entry: DocumentEntry, resolver: Resolver, unresolved: list[Problem]) -> DocumentUnits:
-    doc, source = entry.doc, entry.source
-    names: dict[str, list[str]] = {}
+class _Names:
+    """Resolves a document's names once each, and records those the catalog does not know."""
 
-    def resolve(name: str, path: tuple) -> list[str]:
-        if name not in names:
-            names[name] = resolver.resolve(name, doc.issuer.level)
-            if not names[name]:
-                unresolved.append(Problem(entry.file, source.line_of(path), field_name(path),
-                                          f"'{name}' chưa khớp loại đơn vị nào trong content/units.yml; thêm tên "
-                                          "này vào aliases của một đơn vị (hoặc thêm đơn vị mới)", "warning"))
-        return names[name]
+    def __init__(self, entry: DocumentEntry, resolver: Resolver, unresolved: list[Problem]) -> None:
+        self.entry, self.resolver, self.unresolved = entry, resolver, unresolved
+        self.known: dict[str, list[str]] = {}
 
-    recipients = {r: resolve(r, ("recipients", i)) for i, r in enumerate(doc.recipients)}
+    def __call__(self, name: str, path: tuple) -> list[str]:
+        if name not in self.known:
+            self.known[name] = self.resolver.resolve(name, self.entry.doc.issuer.level)
+            if not self.known[name]:
+                self.unresolved.append(Problem(
+                    self.entry.file, self.entry.source.line_of(path), field_name(path),
+                    f"'{name}' chưa khớp loại đơn vị nào trong content/units.yml; thêm tên này vào aliases của "
+                    "một đơn vị (hoặc thêm đơn vị mới)", "warning"))
+        return self.known[name]
+
+
+def _resolve_document(entry: DocumentEntry, names: _Names) -> DocumentUnits:
+    doc = entry.doc
+    recipients = {r: names(r, ("recipients", i)) for i, r in enumerate(doc.recipients)}
     assignees = {}
     for t_index, task in enumerate(doc.tasks):
         for a_index, name in enumerate(task.assignees):
-            assignees[name] = resolve(name, ("tasks", t_index, "assignees", a_index))
-    for w_index, window in enumerate(doc.display_windows):
-        for a_index, name in enumerate(window.applies_to):
-            resolve(name, ("display_windows", w_index, "applies_to", a_index))
-    addressed = {uid for ids in list(recipients.values()) + list(assignees.values()) for uid in ids}
-    return DocumentUnits(recipients, assignees, frozenset(addressed - {GENERAL_UNIT}))
+            assignees[name] = names(name, ("tasks", t_index, "assignees", a_index))
+    targets = [names(name, ("display_windows", w_index, "applies_to", a_index))
+               for w_index, window in enumerate(doc.display_windows) for a_index, name in enumerate(window.applies_to)]
+    addressed = {uid for ids in [*recipients.values(), *assignees.values(), *targets] for uid in ids}
+    return DocumentUnits(recipients, assignees, frozenset(addressed))
 
 
-def _windows_for(unit: Unit, entry: DocumentEntry, resolver: Resolver) -> list[UnitWindow]:
-    doc = entry.doc
-    specific, general = [], []
-    for window in doc.display_windows:
-        targets = {uid for name in window.applies_to for uid in resolver.resolve(name, doc.issuer.level)}
-        if unit.id in targets:
-            specific.append(window)
-        elif not window.applies_to:
-            general.append(window)
-    chosen, is_specific = (specific, True) if specific else (general, False)
-    return [UnitWindow(doc.year, w.start, w.end, is_specific, doc.subject or doc.issuer.name, entry) for w in chosen]
+def _windows(entry: DocumentEntry, unit: Unit, names: _Names) -> list[UnitWindow]:
+    """The document's windows for ``unit``: those naming it, else those for everyone."""
+    windows = entry.doc.display_windows
+    named = [w for i, w in enumerate(windows)
+             if any(unit.id in names(n, ("display_windows", i, "applies_to", j)) for j, n in enumerate(w.applies_to))]
+    chosen = named or [w for w in windows if not w.applies_to]
+    return [UnitWindow(w.start, w.end, specific=bool(named)) for w in chosen]
 
 
-def _campaign_windows(unit: Unit, campaign: Campaign, resolver: Resolver) -> list[UnitWindow]:
-    specific = [w for w in campaign.display
-                if unit.id in {uid for name in w.applies_to for uid in resolver.resolve(name, "province")}]
-    general = [w for w in campaign.display if not w.applies_to]
-    chosen, is_specific = (specific, True) if specific else (general, False)
-    title = f"Năm {campaign.year}"
-    return [UnitWindow(campaign.year, w.start, w.end, is_specific, title, None) for w in chosen]
+def _deadlines(entry: DocumentEntry, unit: Unit, names: _Names) -> list[Deadline]:
+    return [d for i, d in enumerate(entry.doc.deadlines)
+            if not d.applies_to or any(unit.id in names(n, ("deadlines", i, "applies_to", j))
+                                       for j, n in enumerate(d.applies_to))]
+
+
+def _reaches(entry: DocumentEntry, units: DocumentUnits, catalog: dict[str, Unit],
+             names: _Names) -> dict[str, Reach]:
+    """What the document asks of each unit it addresses (general groups included), by unit id."""
+    reaches = {uid: Reach(entry, recipient=any(uid in ids for ids in units.recipients.values()))
+               for uid in sorted(units.addressed)}
+    for task in entry.doc.tasks:
+        text = item_text(entry, task)
+        for name in task.assignees:
+            for uid in units.assignees.get(name, []):
+                reaches[uid].tasks.append(Assignment(entry, task, name, text, general=catalog[uid].general))
+                if not catalog[uid].general:
+                    continue
+                for other in units.addressed:  # a general assignment reaches everyone addressed
+                    unit = catalog[other]
+                    if not unit.general and (catalog[uid].level in (None, unit.level)):
+                        reaches[other].tasks.append(Assignment(entry, task, name, text, general=True))
+    for uid, reach in reaches.items():
+        unit = catalog[uid]
+        reach.deadlines = _deadlines(entry, unit, names)
+        reach.windows = _windows(entry, unit, names)
+        reach.tasks = _first_of_each_task(reach.tasks)
+    return reaches
+
+
+def _first_of_each_task(assignments: list[Assignment]) -> list[Assignment]:
+    """A task named for a unit both itself and through a group counts once (its first naming)."""
+    seen: set[int] = set()
+    kept = []
+    for assignment in assignments:
+        if id(assignment.task) not in seen:
+            seen.add(id(assignment.task))
+            kept.append(assignment)
+    return kept
 
 
 def build_guidance(corpus: Corpus) -> Guidance:
     resolver = Resolver(list(corpus.units))
+    catalog = {unit.id: unit for unit in corpus.units}
     unresolved: list[Problem] = []
     guides = {unit.id: UnitGuide(unit) for unit in corpus.units}
     documents: dict[str, DocumentUnits] = {}
     for entry in corpus.documents:
-        resolved = _resolve_document(entry, resolver, unresolved)
-        documents[entry.key] = resolved
-        general_tasks = []
-        for task in entry.doc.tasks:
-            for name in task.assignees:
-                for uid in resolved.assignees.get(name, []):
-                    if uid in guides:
-                        assignment = Assignment(entry, task, name, item_text(entry, task))
-                        guides[uid].tasks.append(assignment)
-                        if uid == GENERAL_UNIT:
-                            general_tasks.append(assignment)
-        for uid in resolved.addressed:
-            guide = guides[uid]
-            guide.general += general_tasks  # a document's general tasks, once per document
-            guide.deadlines += [UnitDeadline(entry, d) for d in entry.doc.deadlines]
-            guide.windows += _windows_for(guide.unit, entry, resolver)
-            if entry.doc.slogans:
-                guide.slogans.setdefault(entry.doc.year, [])
-                guide.slogans[entry.doc.year] += [s for s in entry.doc.slogans if s not in guide.slogans[entry.doc.year]]
+        names = _Names(entry, resolver, unresolved)
+        documents[entry.key] = resolved = _resolve_document(entry, names)
+        for uid, reach in _reaches(entry, resolved, catalog, names).items():
+            guides[uid].reaches.append(reach)
     for guide in guides.values():
-        for year in guide.years:
-            campaign = corpus.campaign(year)
-            if campaign is None:
-                continue
-            if not guide.windows_of(year):
-                guide.windows += _campaign_windows(guide.unit, campaign, resolver)
-            if year not in guide.slogans and campaign.slogans:
-                guide.slogans[year] = [s.text for s in campaign.slogans]
-        guide.tasks.sort(key=lambda a: (-a.entry.doc.year, a.entry.key, a.task.label))
-    return Guidance(guides, documents, sorted(unresolved))
+        guide.reaches.sort(key=lambda r: (-r.year, r.entry.key))
+    return Guidance(guides, documents, sorted(unresolved), resolver)
 
 
 def units_by_level_and_sector(units: list[Unit]) -> list[tuple[str, list[tuple[str, list[Unit]]]]]:
@@ -193,3 +240,52 @@ def units_by_level_and_sector(units: list[Unit]) -> list[tuple[str, list[tuple[s
     for unit in units:
         grouped[unit.level][unit.sector].append(unit)
     return [(level or "giao chung", sorted(grouped[level].items())) for level in order if level in grouped]
+
+
+@dataclass(frozen=True)
+class WindowLine:
+    """A banner window as a unit's page lists it: the days, and the document (None: the year's
+    national campaign) that sets them."""
+
+    window: UnitWindow
+    entry: DocumentEntry | None
+
+
+@dataclass
+class YearGuide:
+    """One year of what reaches a unit in one place: tasks (its own first, then general ones),
+    deadlines, banner windows and slogans, each with its source."""
+
+    year: int
+    tasks: list[Assignment]
+    deadlines: list[tuple[DocumentEntry, Deadline]]
+    windows: list[WindowLine]
+    slogans: list[tuple[str, DocumentEntry | None]]  # text, and the document (None: national campaign)
+
+
+def year_guides(reaches: list[Reach], corpus: Corpus, unit: Unit, resolver: Resolver,
+                with_campaign: bool = True) -> list[YearGuide]:
+    """``reaches`` by year, newest first, with the national campaign's windows and slogans of each year."""
+    by_year: dict[int, list[Reach]] = defaultdict(list)
+    for reach in reaches:
+        by_year[reach.year].append(reach)
+    guides = []
+    for year in sorted(by_year, reverse=True):
+        found = by_year[year]
+        tasks = [a for r in found for a in r.tasks]
+        guide = YearGuide(year, [a for a in tasks if not a.general] + [a for a in tasks if a.general],
+                          [(r.entry, d) for r in found for d in r.deadlines],
+                          [WindowLine(w, r.entry) for r in found for w in r.windows],
+                          [])
+        campaign = corpus.campaign(year) if with_campaign else None
+        if campaign:
+            named = [w for w in campaign.display
+                     if any(unit.id in resolver.resolve(n, "national") for n in w.applies_to)]
+            chosen = named or [w for w in campaign.display if not w.applies_to]
+            guide.windows += [WindowLine(UnitWindow(w.start, w.end, bool(named)), None) for w in chosen]
+            guide.slogans += [(s.text, None) for s in campaign.slogans]
+        for reach in found:
+            guide.slogans += [(text, reach.entry) for text in reach.entry.doc.slogans
+                              if text not in {shown for shown, _ in guide.slogans}]
+        guides.append(guide)
+    return guides

@@ -16,13 +16,18 @@ from dataclasses import dataclass
 from typing import Union
 
 from generator import vietnamese as vi
-from generator.content.models import Campaign, Document, Task
+from generator.content.models import Campaign, Document, Task, edition_of
 from generator.content.validate import DocumentEntry, PageEntry
 from generator.problems import Origin
 from generator.site import urls
 from generator.site.cascade import CitedDocument
-from generator.site.events import key_dates
-from generator.site.guidance import UnitGuide, units_by_level_and_sector
+from generator.site.events import year_events
+from generator.site.guidance import (
+    NATIONAL,
+    UnitGuide,
+    scope_of,
+    units_by_level_and_sector,
+)
 from generator.site.labels import document_date, document_title, theme_text
 from generator.site.render import SiteData, render_body
 from generator.site.sanitize import safe_markdown
@@ -65,16 +70,25 @@ def _year_image(data: SiteData, year: int) -> str | None:
     return urls.share_image(year) if urls.share_image(year) in data.files else None
 
 
+def next_day(today: dt.date) -> dt.date:
+    """The Day a visitor is preparing for: this year's 25/3 until it has passed, then next year's."""
+    this_year = dt.date(today.year, 3, 25)
+    return this_year if today <= this_year else dt.date(today.year + 1, 3, 25)
+
+
 def home_page(data: SiteData) -> Page:
+    """The coming Day: its campaign when the site has it, else its date and edition, with the
+    theme and slogans shown as unknown (a past year's slogans are not offered as this year's)."""
     corpus = data.corpus
-    current = corpus.campaigns[-1] if corpus.campaigns else None
+    day = next_day(data.today)
+    campaign = corpus.campaign(day.year)
     body = render_body(
         data, "home.md.j2", urls.HOME,
-        campaign=current, years=[c.year for c in corpus.campaigns],
+        day=day, edition=edition_of(day.year), campaign=campaign, years=[c.year for c in corpus.campaigns],
+        latest=next((c for c in reversed(corpus.campaigns) if c.year < day.year), None),
         latest_known=next((c for c in reversed(corpus.campaigns) if c.theme and c.theme.status == "confirmed"), None),
-        slogan_campaign=next((c for c in reversed(corpus.campaigns) if c.slogans), None),
-        timeline=key_dates(corpus, current.year) if current else [],
-        documents=corpus.documents[:6], unit_groups=units_by_level_and_sector(list(corpus.units)))
+        timeline=year_events(corpus, day.year), documents=corpus.documents[:6],
+        unit_groups=units_by_level_and_sector(list(corpus.units)))
     return Page(urls.HOME, SITE_NAME, "Ngày Công tác xã hội Việt Nam (25 tháng 3): chủ đề, khẩu hiệu, văn bản "
                 "hướng dẫn và việc cần làm của từng đơn vị.", body, searchable=False, lastmod=_site_newest(data))
 
@@ -85,11 +99,34 @@ def years_index(data: SiteData) -> Page:
                 body, searchable=False, lastmod=_site_newest(data))
 
 
+def _main_documents(entries: list[DocumentEntry]) -> list[DocumentEntry]:
+    """National and province documents (and local ones of no known province): what a year page
+    lists by name; the others are counted by province."""
+    return [e for e in entries if scope_of(e) in (NATIONAL, None) or e.doc.issuer.level == "province"]
+
+
+def _province_counts(entries: list[DocumentEntry]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        if entry.doc.issuer.province and scope_of(entry) != NATIONAL:
+            counts[entry.doc.issuer.province] += 1
+    return sorted(counts.items(), key=lambda item: vi.ascii_fold(item[0]))
+
+
 def year_page(data: SiteData, campaign: Campaign) -> Page:
+    """A year: national facts, province plans' slogans and windows (each naming its province), the
+    national and province documents, and per-province counts for the rest."""
     corpus, url = data.corpus, urls.year(campaign.year)
     documents = corpus.documents_of(campaign.year)
+    main = _main_documents(documents)
+    provincial = [e for e in main if scope_of(e) != NATIONAL]
     body = render_body(data, "year.md.j2", url, campaign=campaign, years=[c.year for c in corpus.campaigns],
-                       timeline=key_dates(corpus, campaign.year), documents=documents)
+                       timeline=year_events(corpus, campaign.year), main_documents=main,
+                       province_counts=_province_counts(documents),
+                       provincial_slogans=[e for e in provincial if e.doc.slogans],
+                       provincial_windows=[e for e in provincial if e.doc.display_windows],
+                       units=data.guidance.units_with_tasks_in(campaign.year),
+                       trees=data.cascade.tree(campaign.year, main))
     nd = campaign.national_dispatch
     return Page(url, f"Năm {campaign.year} — lần thứ {campaign.edition}",
                 f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}, {vi.long_date(campaign.date)}. "
@@ -98,10 +135,16 @@ def year_page(data: SiteData, campaign: Campaign) -> Page:
 
 
 def documents_index(data: SiteData) -> Page:
-    years = sorted({entry.doc.year for entry in data.corpus.documents}, reverse=True)
-    body = render_body(data, "documents.md.j2", urls.DOCUMENTS, years=years)
-    return Page(urls.DOCUMENTS, "Văn bản", "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm.",
-                body, searchable=False, lastmod=_site_newest(data))
+    """Documents by year and by province, with counts: the lists themselves are on the year
+    and province pages, so this page does not grow with the corpus."""
+    documents = data.corpus.documents
+    years: dict[int, int] = defaultdict(int)
+    for entry in documents:
+        years[entry.doc.year] += 1
+    body = render_body(data, "documents.md.j2", urls.DOCUMENTS, years=sorted(years.items(), reverse=True),
+                       province_counts=_province_counts(documents), latest=documents[:10])
+    return Page(urls.DOCUMENTS, "Văn bản", "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm và theo "
+                "tỉnh, thành phố.", body, searchable=False, lastmod=_site_newest(data))
 
 
 def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Task]]]:
@@ -117,7 +160,8 @@ def document_page(data: SiteData, entry: DocumentEntry) -> Page:
     doc = entry.doc
     url = urls.document(doc.year, doc.slug)
     body = render_body(data, "document.md.j2", url, entry=entry, doc=doc, groups=tasks_by_assignee(doc),
-                       blocks=entry.blocks)
+                       blocks=entry.blocks,
+                       downloads=[f for f in data.files.in_folder(url) if not urls.is_banner(f.path)])
     description = (f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
                    + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"))
     return Page(url, document_title(doc), description, body, lastmod=document_date(doc),
@@ -154,12 +198,36 @@ def units_index(data: SiteData) -> Page:
 
 
 def unit_page(data: SiteData, guide: UnitGuide) -> Page:
-    url = urls.unit(guide.unit.id)
-    body = render_body(data, "unit.md.j2", url, guide=guide)
-    return Page(url, f"{guide.unit.name}: việc cần làm",
-                f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của {guide.unit.name} "
-                "nhân Ngày Công tác xã hội Việt Nam.", body,
-                lastmod=_newest([a.entry for a in guide.tasks + guide.general]))
+    """A kind of unit: what it is, its national tasks, and the provinces where documents address it."""
+    unit, url = guide.unit, urls.unit(guide.unit.id)
+    provinces = sorted(guide.provinces().items(), key=lambda item: vi.ascii_fold(item[0]))
+    body = render_body(data, "unit.md.j2", url, guide=guide, provinces=provinces,
+                       national=data.year_guides(guide.national(), unit),
+                       unplaced=data.year_guides(guide.unplaced(), unit, with_campaign=False))
+    return Page(url, f"{unit.name}: việc cần làm", f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của "
+                f"{unit.name} nhân Ngày Công tác xã hội Việt Nam, theo từng tỉnh, thành phố.", body,
+                lastmod=_newest([r.entry for r in guide.national()]))
+
+
+def unit_place_pages(data: SiteData, guide: UnitGuide, province: str) -> Iterator[Page]:
+    """A kind of unit in one province: its newest year, and each older year on a page of its own
+    (so that no page grows with the years)."""
+    unit = guide.unit
+    years = data.year_guides(guide.in_province(province), unit)
+    if not years:
+        return
+    other_years = [(yg.year, len(yg.tasks)) for yg in years]
+    for index, shown in enumerate(years):
+        year = None if index == 0 else shown.year
+        url = urls.unit_in(unit.id, province, year)
+        body = render_body(data, "unit_place.md.j2", url, guide=guide, province=province, shown=[shown],
+                           year=year, newest=years[0].year,
+                           other_years=[item for item in other_years if item[0] != shown.year])
+        title = f"{unit.name} — {province}" + (f", năm {year}" if year else "")
+        entries = {id(a.entry): a.entry for a in shown.tasks} | {id(e): e for e, _ in shown.deadlines}
+        yield Page(url, title, f"Việc {unit.name} ở {province} cần làm nhân Ngày Công tác xã hội Việt Nam năm "
+                   f"{shown.year}: nhiệm vụ, thời hạn, khẩu hiệu, thời gian treo băng rôn.", body,
+                   lastmod=_newest(list(entries.values())))
 
 
 def open_data_page(data: SiteData) -> Page:
@@ -170,7 +238,11 @@ def open_data_page(data: SiteData) -> Page:
 
 def cited_page(data: SiteData, cited: CitedDocument) -> Page:
     url = urls.cited(cited.slug)
-    body = render_body(data, "cited.md.j2", url, cited=cited)
+    citing = [entry for entry, _ in cited.citations]
+    main = {id(entry) for entry in _main_documents(citing)}
+    body = render_body(data, "cited.md.j2", url, cited=cited,
+                       citations=[(entry, ref) for entry, ref in cited.citations if id(entry) in main],
+                       province_counts=_province_counts([e for e in citing if id(e) not in main]))
     entry, reference = cited.citations[0]
     index = next(i for i, r in enumerate(entry.doc.references) if r is reference)
     return Page(url, cited.title, f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã "
@@ -192,7 +264,10 @@ def provinces_index(data: SiteData) -> Page:
 def province_page(data: SiteData, province: str) -> Page:
     url = urls.province(province)
     documents = [e for e in data.corpus.documents if e.doc.issuer.province == province]
-    body = render_body(data, "province.md.j2", url, province=province, documents=documents)
+    years = sorted({e.doc.year for e in documents}, reverse=True)
+    trees = {year: data.cascade.tree(year, [e for e in documents if e.doc.year == year]) for year in years}
+    body = render_body(data, "province.md.j2", url, province=province, documents=documents, years=years,
+                       trees=trees)
     return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
                 "theo năm.", body, searchable=False, lastmod=_newest(documents),
                 origin=documents[0].origin(("issuer", "province")))
@@ -223,7 +298,10 @@ def site_pages(data: SiteData) -> Iterator[Page]:
     yield search_page(data)
     yield from (document_page(data, entry) for entry in corpus.documents)
     yield units_index(data)
-    yield from (unit_page(data, guide) for guide in data.guidance.guides.values())
+    for guide in data.guidance.guides.values():
+        yield unit_page(data, guide)
+        for province in sorted(guide.provinces(), key=vi.ascii_fold):
+            yield from unit_place_pages(data, guide, province)
     yield open_data_page(data)
     yield from (cited_page(data, cited) for cited in data.cascade.cited.values())
     yield provinces_index(data)
@@ -247,6 +325,7 @@ def navigation(data: SiteData) -> list[NavEntry]:
 
 
 def announcements(data: SiteData) -> list[dict[str, str]]:
-    """Display windows with their slogan, for the announcement bar (decided in the browser)."""
+    """National display windows with their slogan, for the announcement bar (decided in the browser);
+    a province's windows are on its units' pages, never in a bar every visitor sees."""
     return [{"start": w.start.isoformat(), "end": w.end.isoformat(), "text": c.slogans[0].text}
             for c in data.corpus.campaigns if c.slogans for w in c.display if not w.applies_to]

@@ -8,20 +8,30 @@ them (``url(...)``), so the site works under any base path.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import vietnamese as vi
+from generator.content.models import Unit
 from generator.content.validate import Corpus, DocumentEntry
 from generator.site import urls
 from generator.site.cascade import Cascade, CitedDocument, Node
 from generator.site.files import FileIndex
-from generator.site.guidance import Guidance, item_text
+from generator.site.guidance import (
+    NATIONAL,
+    Guidance,
+    Reach,
+    YearGuide,
+    item_text,
+    scope_of,
+    year_guides,
+)
 from generator.site.labels import (
     document_title,
     excerpt,
@@ -47,6 +57,12 @@ def inline_html(text: str) -> Markup:
     paired = _EMPHASIS.sub(emphasis, escaped)
     unpaired = _UNPAIRED_EMPHASIS.sub("", paired)  # emphasis opened in another block
     return Markup(unpaired.replace("\n", "<br>\n"))
+
+
+def scope_name(entry: DocumentEntry) -> str:
+    """Where a document applies: its province, "cả nước", or its issuer when the province is unknown."""
+    scope = scope_of(entry)
+    return "cả nước" if scope == NATIONAL else scope or entry.doc.issuer.name
 
 
 def page_of(node: Node) -> str:
@@ -86,6 +102,7 @@ def _environment() -> Environment:
         UNKNOWN=vi.UNKNOWN,
         urls=urls,
         page_of=page_of,
+        scope_name=scope_name,
         document_title=document_title,
         node_label=node_label,
         item_text=item_text,
@@ -97,12 +114,16 @@ def _environment() -> Environment:
 @dataclass(frozen=True)
 class SiteData:
     """Everything pages are made from: the content, who must do what, which document
-    implements which, and the files that sit beside the pages."""
+    implements which, the files that sit beside the pages, and the day of the build."""
 
     corpus: Corpus
     guidance: Guidance
     cascade: Cascade
     files: FileIndex
+    today: dt.date = field(default_factory=dt.date.today)  # the build's date: which Day the home page shows
+
+    def year_guides(self, reaches: list[Reach], unit: Unit, with_campaign: bool = True) -> list[YearGuide]:
+        return year_guides(reaches, self.corpus, unit, self.guidance.resolver, with_campaign)
 
     def unit_names(self, entry: DocumentEntry) -> list[str]:
         """Names of the units a document assigns tasks to (a search filter)."""

@@ -32,6 +32,7 @@ D_SYLLABLES = "assets/search/d-syllables.json"
 SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year
 FEED = "du-lieu/van-ban.atom"
 BANNER_SIZES = ((0.8, 5.0), (1.2, 6.0))  # height × width in metres: every slogan has a banner of each
+BANNER_PREFIX = "bang-ron-"  # every banner file's name starts so; the document page lists them apart
 
 
 def year(value: int) -> str:
@@ -53,12 +54,17 @@ def share_image(value: int) -> str:
 
 def banner_name(slogan: str, height_m: float, width_m: float) -> str:
     """File name (without extension) of a slogan's banner of one size."""
-    return f"bang-ron-{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
+    return f"{BANNER_PREFIX}{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
 
 
-def banner(value: int, slogan: str, size: tuple[float, float], extension: str) -> str:
-    """A banner file of one size (height, width in metres)."""
-    return year_file(value, f"{banner_name(slogan, *size)}.{extension}")
+def is_banner(path: str) -> bool:
+    return posixpath.basename(path).startswith(BANNER_PREFIX)
+
+
+def banner(folder: str, slogan: str, size: tuple[float, float], extension: str) -> str:
+    """A banner file of one size (height, width in metres), in the folder of the page that
+    gives the slogan: the year's page for a national slogan, the document's for its own."""
+    return f"{folder}{banner_name(slogan, *size)}.{extension}"
 
 
 def document(year_value: int, slug: str) -> str:
@@ -83,8 +89,16 @@ def unit(unit_id: str) -> str:
     return f"don-vi/{unit_id}/"
 
 
-def unit_calendar(unit_id: str) -> str:
-    return f"don-vi/{unit_id}/lich.ics"
+def unit_in(unit_id: str, province_name: str, year_value: int | None = None) -> str:
+    """A kind of unit in one province (province slugs as on /tinh/); an older year on its own page."""
+    page = f"don-vi/{unit_id}/{slugify(province_name)}/"
+    return page if year_value is None else f"{page}{year_value}/"
+
+
+def unit_calendar(unit_id: str, province_name: str | None = None) -> str:
+    """The .ics of a unit's deadlines and banner windows: national, or in one province."""
+    page = unit(unit_id) if province_name is None else unit_in(unit_id, province_name)
+    return f"{page}lich.ics"
 
 
 def province(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from generator.build import check
@@ -14,8 +15,10 @@ from generator.site.pages import (
     editor_page,
     home_page,
     navigation,
+    next_day,
     site_pages,
     unit_page,
+    unit_place_pages,
     year_page,
 )
 from generator.site.render import SiteData
@@ -56,10 +59,21 @@ def test_year_page_and_home():
     assert home.url == "" and not home.searchable
 
 
-def test_unit_page_links_each_task_to_its_paragraph():
-    page = unit_page(DATA, GUIDANCE.guides["phong-ldtbxh"])
-    assert page.url == "don-vi/phong-ldtbxh/"
-    assert 'href="../../van-ban/2024/son-tay-640-ubnd/#muc-2"' in page.body
+def test_unit_page_offers_provinces_and_the_place_page_links_each_task_to_its_paragraph():
+    guide = GUIDANCE.guides["phong-ldtbxh"]
+    page = unit_page(DATA, guide)
+    assert page.url == "don-vi/phong-ldtbxh/" and 'href="quang-ngai/"' in page.body
+    [place] = unit_place_pages(DATA, guide, "Quảng Ngãi")
+    assert place.url == "don-vi/phong-ldtbxh/quang-ngai/" and place.title == "Phòng Lao động - Thương binh và Xã hội cấp huyện — Quảng Ngãi"
+    assert 'href="../../../van-ban/2024/son-tay-640-ubnd/#muc-2"' in place.body
+
+
+def test_home_shows_the_coming_day_and_never_a_past_years_slogans():
+    assert next_day(dt.date(2024, 3, 25)) == dt.date(2024, 3, 25)
+    assert next_day(dt.date(2026, 3, 26)) == dt.date(2027, 3, 25)
+    page = home_page(dataclasses.replace(DATA, today=dt.date(2026, 12, 2)))
+    assert "Lần thứ 11" in page.body and "25 tháng 3 năm 2027" in page.body
+    assert "Khẩu hiệu năm 2027" in page.body and "ctxh-copy" not in page.body
 
 
 def test_editor_page_is_sanitised_markdown_with_resolved_links():
