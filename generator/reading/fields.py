@@ -91,8 +91,7 @@ def extract_windows(blocks: list[Block], owner: dict[int, list[str]], year: int 
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
-_SLOGAN_LEAD = re.compile(r"(?:băng rôn|khẩu hiệu|pano|áp phích)[^“\"]{0,120}?(?:nội dung|khẩu hiệu)\s*:?\s*$",
-                          re.IGNORECASE)
+_SLOGAN_LEAD = re.compile(r"(?:nội dung|khẩu hiệu|băng rôn|pano|áp phích)\s*:?\s*$", re.IGNORECASE)
 _SLOGAN_LIST = re.compile(r"^(?:khẩu hiệu tuyên truyền|các khẩu hiệu|khẩu hiệu)\b[^:]{0,80}:\s*$", re.IGNORECASE)
 
 

@@ -74,7 +74,7 @@ def _expanded(body: str) -> str:
 def _cased_like_body(upper: str, text: str) -> str:
     """'SỞ Y TẾ' → 'Sở Y tế' as the text writes it; sentence case as a fallback."""
     for match in re.finditer(re.escape(upper), text, re.IGNORECASE):
-        if match.group(0) != match.group(0).upper():
+        if match.group(0) != match.group(0).upper() and match.group(0)[:1].isupper():
             return match.group(0)
     return upper[:1] + upper[1:].lower()
 
@@ -89,7 +89,7 @@ def split_admin(body: str) -> tuple[str, str | None, str | None]:
     if body.startswith("TỈNH ĐOÀN "):
         return "TỈNH ĐOÀN", None, _place_title(body[len("TỈNH ĐOÀN "):])
     for word in ADMIN_WORDS:
-        match = re.search(rf"\s{word.upper()}\s+(.+)$", body)
+        match = re.search(rf"\s{word.upper()}\s+(?!HỘI\b)(.+)$", body)
         if match:
             return body[: match.start()].strip(), word, _place_title(match.group(1))
     return body, None, None
