@@ -33,40 +33,55 @@ def _depth(label: str) -> int:
     return label.count(".")
 
 
+def _own_assignees(blocks: list[Block], index: int, end: int) -> list[str]:
+    """Units the item opening at ``blocks[index]`` names: in its opening, or, when the opening
+    ends with ':', in the opening of each of its bullets."""
+    text = plain(" ".join(blocks[index].lines))
+    assignees: list[str] = []
+    if text.endswith(":"):
+        for bullet in (b for b in blocks[index + 1:end] if b.kind == "list"):
+            for line in bullet.lines:
+                phrase = actor_phrase(line)
+                assignees += split_names(phrase) if phrase else []
+    if not assignees:
+        phrase = actor_phrase(text)
+        assignees = split_names(phrase) if phrase else []
+    return assignees
+
+
+def _is_title(text: str, has_children: bool) -> bool:
+    """A short item opening with sub-items: a title line ("1. Sở Y tế", "2. Đối với …")."""
+    return has_children and len(text) < 80
+
+
 def extract_tasks(blocks: list[Block], preamble: list[str]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
     """Tasks, and for each block index inside a task the task's assignees (for windows and
-    deadlines); an empty list where the task is the lead-in's, addressed to everybody."""
+    deadlines); an empty list where the task is addressed to everybody (the lead-in's)."""
     lead_in = _lead_in_assignees(preamble)
     labelled = [(i, b) for i, b in enumerate(blocks) if b.label]
     tasks: list[dict[str, Any]] = []
     owner: dict[int, list[str]] = {}
-    task_depths: list[tuple[int, str]] = []  # (depth, label) of open tasks
+    titles: dict[int, list[str]] = {}  # depth → units named by the title line in force
+    open_tasks: list[int] = []  # depths of the tasks the current item sits in
     for position, (index, block) in enumerate(labelled):
         depth = _depth(block.label)
-        task_depths = [(d, label) for d, label in task_depths if d < depth]
+        titles = {d: names for d, names in titles.items() if d < depth}
+        open_tasks = [d for d in open_tasks if d < depth]
         following = index + len(item_blocks(blocks, block.anchor))
-        has_children = position + 1 < len(labelled) and _depth(labelled[position + 1][1].label) > depth
-        text = plain(" ".join(block.lines))
-        assignees: list[str] = []
         next_item = labelled[position + 1][0] if position + 1 < len(labelled) else following
-        bullets = [b for b in blocks[index + 1:min(following, next_item)] if b.kind == "list"]
-        if text.endswith(":") and bullets:
-            for bullet in bullets:
-                for line in bullet.lines:
-                    phrase = actor_phrase(line)
-                    if phrase:
-                        assignees += split_names(phrase)
-        if not assignees:
-            phrase = actor_phrase(text)
-            assignees = split_names(phrase) if phrase else []
-        is_heading = has_children and len(text) < 80
-        from_lead_in = not assignees and bool(lead_in) and not task_depths and not is_heading
-        if from_lead_in:
-            assignees = list(lead_in)
+        has_children = position + 1 < len(labelled) and _depth(labelled[position + 1][1].label) > depth
+        assignees = _own_assignees(blocks, index, min(following, next_item))
+        if _is_title(plain(" ".join(block.lines)), has_children):
+            titles[depth] = assignees
+            continue
+        inherited = next((titles[d] for d in sorted(titles, reverse=True) if titles[d]), None)
+        from_lead_in = not assignees and not inherited and bool(lead_in) and not open_tasks and not titles
+        assignees = assignees or list(inherited or []) or (list(lead_in) if from_lead_in else [])
         if not assignees:
             continue
-        task_depths.append((depth, block.label))
+        open_tasks.append(depth)
         tasks.append({"label": block.label, "assignees": assignees, "summary": None, "anchor": block.anchor})
+        everybody = from_lead_in or addressed_to_everybody(assignees)
         for covered in range(index, following):
-            owner[covered] = [] if from_lead_in or addressed_to_everybody(assignees) else assignees
+            owner[covered] = [] if everybody else assignees
     return tasks, owner

@@ -14,9 +14,11 @@ from generator.reading.normalize import plain
 # Words that open the name of a unit. A comma or "và" followed by one of these
 # starts a new name; otherwise it is inside a name ("UBND các huyện, thành phố").
 UNIT_HEADS = (
-    r"Sở|Phòng|Hội|Đoàn|Đài|Báo|Cổng|Ủy ban|Uỷ ban|UBND|Trung tâm|Tỉnh đoàn|Huyện đoàn|Thành đoàn"
+    r"Sở|Phòng|Hội|Đoàn|Đài|Báo(?! cáo)|Cổng|Ủy ban|Uỷ ban|UBND|Trung tâm|Tỉnh đoàn|Huyện đoàn|Thành đoàn"
     r"|Trường|Cơ sở|Bộ|Cục|Chi cục|Ban|Bệnh viện|Công an|Liên đoàn|Mặt trận|Thủ trưởng|Chủ tịch"
-    r"|[Cc]ác (?:tổ chức|phòng|cơ quan|đơn vị|xã|sở|hội|trường|huyện|Sở|Hội|cơ sở|đoàn thể)"
+    r"|Tổ(?! chức)|Khoa(?! học)|Giáo viên|Trưởng|Trạm|Văn phòng"
+    r"|[Cc]ác (?:tổ chức|phòng|cơ quan|đơn vị|xã|sở|hội|trường|huyện|Sở|Hội|cơ sở|đoàn thể|bệnh viện|khoa|đoàn"
+    r"|trung tâm|Bộ)"
 )
 UNIT_START = re.compile(rf"^(?:{UNIT_HEADS})\b")
 _NAME_SPLIT = re.compile(rf",\s*(?=(?:{UNIT_HEADS})\b)|\s+và\s+(?=(?:{UNIT_HEADS})\b)")
@@ -24,9 +26,10 @@ _NAME_SPLIT = re.compile(rf",\s*(?=(?:{UNIT_HEADS})\b)|\s+và\s+(?=(?:{UNIT_HEAD
 VERB = re.compile(
     r"(?<!các )(?<!Các )\b(?:triển khai|tổ chức|chỉ đạo|chủ trì|phối hợp|đẩy mạnh|tăng cường|xây dựng"
     r"|thực hiện|hướng dẫn|nghiên cứu|duy trì|tuyên truyền|báo cáo|có văn bản|có kế hoạch|giới thiệu"
-    r"|quan tâm|căn cứ|bố trí|tham mưu|theo dõi|kiểm tra)\b"
+    r"|quan tâm|căn cứ|bố trí|tham mưu|theo dõi|kiểm tra|đăng tải|tăng|mở cửa|là|treo|lập danh sách|rà soát|gửi|đăng ký"
+    r"|vận động|phát động|nộp|chịu trách nhiệm|sắp xếp)\b"
 )
-_LEAD_WORDS = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Căn cứ vào [^,]+,)\s*", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Đối với|Căn cứ vào [^,]+,)\s*", re.IGNORECASE)
 
 
 # Assignees that are everybody the document is addressed to ("các cơ quan, địa phương, đơn vị").
