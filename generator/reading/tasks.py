@@ -43,8 +43,8 @@ def _own_assignees(blocks: list[Block], index: int, end: int) -> list[str]:
             for line in bullet.lines:
                 phrase = actor_phrase(line)
                 assignees += split_names(phrase) if phrase else []
-    if not assignees:
-        phrase = actor_phrase(text)
+    if not assignees:  # the opening line: a title line may have its text on the next line
+        phrase = actor_phrase(blocks[index].lines[0])
         assignees = split_names(phrase) if phrase else []
     return assignees
 
