@@ -28,7 +28,7 @@ from generator.reading.outline import Block, outline
 from generator.reading.tasks import extract_tasks
 from generator.reading.units import strip_end
 
-_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày|[^a-zà-ỹđ]+$)")
+_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày|(?=[^a-zà-ỹđ]*[A-ZĐ]{2})[^a-zà-ỹđ]+$)")
 _SUBJECT_START = re.compile(r"^[“\"]?(?:V/v|Về việc)\s*")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 
