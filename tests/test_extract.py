@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from generator.editing.evaluate import accuracy, compare
 from generator.editing.importer import ImportRefused, import_file
-from generator.reading.extract import actor_phrase, extract, parse_date, split_names
+from generator.reading.dates import parse_date
+from generator.reading.extract import extract
 from generator.reading.normalize import repair_text
 from generator.reading.readers import ReadError, read_source
+from generator.reading.units import actor_phrase, split_names
 
 from .conftest import FIXTURES, ROOT, copy_project, gold_documents
 

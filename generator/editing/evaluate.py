@@ -1,8 +1,9 @@
 """Score extraction against reviewed gold structures, field by field.
 
-A field is one leaf of the gold file (``issuer.name``, ``date``…); list fields
-are compared as whole lists, tasks by their label and assignees (``summary`` is
-a reviewer's paraphrase), text after collapsing whitespace. ``source`` and
+A field is one leaf of the gold file (``issuer.name``, ``date``…); a scalar is
+right or wrong, a list field scores the F1 of its items (an item is right when it
+equals a gold item), tasks by their label and assignees (``summary`` is a
+reviewer's paraphrase), text after collapsing whitespace. ``source`` and
 ``notes`` are not extracted (notes are the reviewer's own remarks).
 """
 
@@ -30,6 +31,21 @@ class FieldResult:
     @property
     def ok(self) -> bool:
         return _canonical(self.expected) == _canonical(self.found)
+
+    @property
+    def score(self) -> float:
+        """1 or 0 for a scalar; for a list, the F1 of its items against the gold items."""
+        if self.ok:
+            return 1.0
+        if not isinstance(self.expected, list) or not isinstance(self.found, list):
+            return 0.0
+        remaining = [repr(_canonical(item)) for item in self.expected]
+        right = 0
+        for item in (repr(_canonical(item)) for item in self.found):
+            if item in remaining:
+                remaining.remove(item)
+                right += 1
+        return 2 * right / (len(self.expected) + len(self.found))
 
 
 def _canonical(value: Any) -> Any:
@@ -63,7 +79,8 @@ def compare(gold: dict[str, Any], found: dict[str, Any]) -> list[FieldResult]:
 
 
 def accuracy(results: list[FieldResult]) -> float:
-    return sum(r.ok for r in results) / len(results) if results else 1.0
+    """Share of fields right, a list field counting for the F1 of its items."""
+    return sum(r.score for r in results) / len(results) if results else 1.0
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,11 @@ import unicodedata
 
 _DETACHED_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
+# Two columns side by side (pdftotext -layout: letterhead | motto, Nơi nhận | signature):
+# a run of three or more spaces between text, except the blank left for a number or a day.
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_BLANK_FIELD = re.compile(r"(?:\bngày|Số\s*:)$")
 _WORD_GAP = re.compile(r" {2,}")
 # Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. " (after any Markdown ** or #).
 _MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+\.\s)")
@@ -48,7 +52,7 @@ def _repair_pass(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n")
     text = unicodedata.normalize("NFC", _DETACHED_MARK.sub("", text))
-    lines = [_collapse_letter_spacing(line) for line in text.split("\n")]
+    lines = [column for line in text.split("\n") for column in _columns(_collapse_letter_spacing(line))]
     lines = ["" if _PAGE_NUMBER.match(line) else _SPACES.sub(" ", line).strip() for line in lines]
     return _rejoin(lines)
 
@@ -70,6 +74,16 @@ def _collapse_letter_spacing(line: str) -> str:
         return line
     words = _WORD_GAP.split(line.strip())
     return " ".join(word.replace(" ", "") for word in words if word)
+
+
+def _columns(line: str) -> list[str]:
+    """A line of two columns side by side as two lines, left column first."""
+    parts = [line.lstrip()]
+    for gap in _COLUMN_GAP.finditer(line.lstrip()):
+        left = line.lstrip()[: gap.start()]
+        if not _BLANK_FIELD.search(left):
+            return [left, line.lstrip()[gap.end():]]
+    return parts if line.strip() else [line]
 
 
 def is_item_start(line: str) -> bool:

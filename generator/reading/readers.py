@@ -70,10 +70,17 @@ def _read_docx(path: Path) -> str:
         if isinstance(item, Paragraph):
             parts.append(item.text)
         elif isinstance(item, Table):
-            for row in item.rows:
-                for cell in row.cells:
-                    parts.append(cell.text)
+            parts += _table_text([[cell.text for cell in row.cells] for row in item.rows])
     return "\n\n".join(parts)
+
+
+def _table_text(rows: list[list[str]]) -> list[str]:
+    """A table of three or more columns as one line per row, cells between " | " (as Word's
+    text export writes it); a layout table (letterhead | motto, Nơi nhận | signature) as its
+    cells in order."""
+    if max((len(row) for row in rows), default=0) >= 3:
+        return ["\n".join(" | ".join(" ".join(cell.split()) for cell in row) for row in rows)]
+    return [cell for row in rows for cell in row]
 
 
 def _read_pdf(path: Path) -> str:

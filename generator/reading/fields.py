@@ -1,0 +1,153 @@
+"""Fields of a dispatch's body: references, deadlines, slogans, theme, edition,
+banner display windows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.reading.dates import DATE_ANY, date_of, parse_date, periods
+from generator.reading.normalize import plain
+from generator.reading.outline import Block
+
+REFERENCE_KINDS = ("Quyết định", "Công văn", "Văn bản", "Tờ trình", "Kế hoạch", "Thông tư",
+                   "Nghị định", "Chỉ thị", "Hướng dẫn", "Thông báo", "Nghị quyết", "Luật")
+_REFERENCE = re.compile(
+    rf"(?P<kind>{'|'.join(REFERENCE_KINDS)})\s+số\s+(?P<number>\d+\s*[-/]\s*[\wĐđ&/\-]+)"
+    rf"\s+ngày\s+(?P<date>{DATE_ANY})"
+    r"(?:\s+của\s+(?P<issuer>.+?))?(?=\s+(?:có\s+)?về\b|\s*[,;.]|\s*$)"
+)
+_PROPOSER = re.compile(r"đề nghị của\s+(?P<issuer>.+?)\s+tại\s*$")
+
+
+def extract_references(preamble: list[str]) -> list[dict[str, Any]]:
+    references = []
+    for paragraph in preamble:
+        text = plain(paragraph)
+        if not re.match(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Triển khai)", text):
+            continue
+        for match in _REFERENCE.finditer(text):
+            issuer = match.group("issuer")
+            if not issuer:
+                proposer = _PROPOSER.search(text[: match.start()])
+                issuer = proposer.group("issuer") if proposer else None
+            references.append({
+                "kind": match.group("kind"),
+                "number": re.sub(r"\s+", "", match.group("number")),
+                "date": parse_date(match.group("date")),
+                "issuer": issuer.strip() if issuer else None,
+            })
+    return references
+
+
+_BY = r"(?:(?:trước|chậm nhất)(?:\s+\d{1,2}\s*(?:giờ|h)\s*\d{0,2})?|\d{1,2}\s*(?:giờ|h)\s*\d{2})\s+ngày\s+"
+_DEADLINE_DATED = re.compile(
+    r"(?P<what>(?:báo cáo|gửi danh sách|đăng ký|nộp|lập danh sách|tổng hợp)(?:\s+[^,.;]*?)?)\s+(?:gửi\s+)?về\s+"
+    rf"(?P<to>[^;]+?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
+)
+_DEADLINE_UNDATED = re.compile(r"(?P<what>báo cáo(?:\s+[^,.;]*?)?)\s+về\s+(?P<to>.+?)\s+(?:tổng hợp|để)\b")
+
+
+def extract_deadlines(blocks: list[Block], closing: list[Block], owner: dict[int, list[str]]) -> list[dict[str, Any]]:
+    deadlines = []
+    for index, block in enumerate(blocks):
+        for match in _DEADLINE_DATED.finditer(plain(" ".join(block.lines))):
+            deadlines.append({"what": match.group("what"), "due": date_of(_first_date(match.group("date"))),
+                              "to": match.group("to"), "applies_to": owner.get(index) or "all"})
+    if not deadlines:
+        for block in closing:
+            match = _DEADLINE_UNDATED.search(plain(" ".join(block.lines)))
+            if match:
+                deadlines.append({"what": match.group("what"), "due": None, "to": match.group("to"),
+                                  "applies_to": "all"})
+    return deadlines
+
+
+def _first_date(text: str) -> re.Match[str]:
+    match = re.search(DATE_ANY, text)
+    assert match is not None  # the deadline pattern matched a date here
+    return match
+
+
+# A banner window: a period in a sentence about hanging banners or slogans.
+_WINDOW_CONTEXT = re.compile(r"treo|băng rôn|khẩu hiệu|pano|cờ", re.IGNORECASE)
+_NOT_WINDOW = re.compile(r"đăng tải|phát sóng|tư vấn|phát thanh|đăng tin", re.IGNORECASE)
+
+
+def extract_windows(blocks: list[Block], owner: dict[int, list[str]], year: int | None) -> list[dict[str, Any]]:
+    windows: list[dict[str, Any]] = []
+    for index, block in enumerate(blocks):
+        text = plain(" ".join(block.lines))
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            if not _WINDOW_CONTEXT.search(sentence):
+                continue
+            for start, end, position in periods(sentence, year):
+                if _NOT_WINDOW.search(sentence[max(0, position - 80):position]):
+                    continue
+                window = {"start": start, "end": end, "applies_to": owner.get(index) or ["all"]}
+                if window not in windows:
+                    windows.append(window)
+    return windows
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
+_SLOGAN_LEAD = re.compile(r"(?:nội dung|khẩu hiệu|băng rôn|pano|áp phích)\s*:?\s*$", re.IGNORECASE)
+_SLOGAN_LIST = re.compile(r"^(?:khẩu hiệu tuyên truyền|các khẩu hiệu|khẩu hiệu)\b[^:]{0,80}:\s*$", re.IGNORECASE)
+
+
+def _unquoted(text: str) -> str:
+    return plain(text).strip().strip("“”\"").rstrip(";").strip().strip("“”\"").rstrip(",;").strip()
+
+
+def extract_slogans(blocks: list[Block], appendix: list[str]) -> list[str]:
+    """Quoted banner texts after 'nội dung' or 'khẩu hiệu', bullets under 'Khẩu hiệu tuyên truyền:',
+    numbered lines of a slogan appendix."""
+    slogans: list[str] = []
+
+    def add(text: str) -> None:
+        if text and text not in slogans:
+            slogans.append(text)
+
+    for index, block in enumerate(blocks):
+        text = plain(" ".join(block.lines))
+        for match in _QUOTED.finditer(text):
+            lead = text[max(0, match.start() - 160):match.start()]
+            lead = re.split(r"[.;]\s", lead)[-1]
+            if _SLOGAN_LEAD.search(re.sub(r"[“\"][^”\"]*[”\"]\s*(?:,|và|hoặc)?\s*", "", lead)):
+                add(match.group(1).strip())
+        if block.kind == "list" and index and _SLOGAN_LIST.search(plain(" ".join(blocks[index - 1].lines))
+                                                                 .split(". ")[-1]):
+            for line in block.lines:
+                add(_unquoted(line))
+    for line in appendix:
+        if re.match(r"^\d+\.\s", line):
+            add(_unquoted(re.sub(r"^\d+\.\s+", "", line)))
+    return slogans
+
+
+def extract_theme(blocks: list[Block]) -> str | None:
+    for index, block in enumerate(blocks):
+        text = plain(" ".join(block.lines))
+        match = re.search(r"chủ đề\s*:?\s*[“\"]([^”\"]+)[”\"]", text, re.IGNORECASE)
+        if match:
+            return match.group(1).strip()
+        if "CHỦ ĐỀ" in text and index + 1 < len(blocks):
+            following = plain(" ".join(blocks[index + 1].lines))
+            quoted = re.fullmatch(r"[“\"]([^”\"]+)[”\"]\.?", following)
+            if quoted:
+                return quoted.group(1).strip()
+    return None
+
+
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+            "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_EDITION = re.compile(r"(?:lần|năm) thứ\s+(\d{1,2}\b|mười một|mười hai|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)")
+
+
+def extract_edition(text: str) -> int | None:
+    """'lần thứ 10', 'lần thứ sáu', 'năm thứ mười' → the edition of the Day."""
+    match = _EDITION.search(text)
+    if not match:
+        return None
+    word = match.group(1)
+    return int(word) if word.isdigit() else ORDINALS[word]

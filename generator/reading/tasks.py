@@ -1,0 +1,87 @@
+"""Tasks: one per numbered item that assigns work, with the units it is assigned to."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.reading.normalize import plain
+from generator.reading.outline import Block, item_blocks
+from generator.reading.units import (
+    UNIT_START,
+    VERB,
+    actor_phrase,
+    addressed_to_everybody,
+    split_names,
+)
+
+
+def _lead_in_assignees(preamble: list[str]) -> list[str]:
+    for paragraph in reversed(preamble):
+        text = plain(paragraph)
+        match = re.search(r"(?:kính đề nghị|đề nghị|yêu cầu)\s+(?!của\b)(.+)", text)
+        if not match:
+            continue
+        rest = match.group(1)
+        verb = VERB.search(rest)
+        if verb and UNIT_START.match(rest):
+            return split_names(rest[: verb.start()])
+    return []
+
+
+def _depth(label: str) -> int:
+    return label.count(".")
+
+
+def _own_assignees(blocks: list[Block], index: int, end: int) -> list[str]:
+    """Units the item opening at ``blocks[index]`` names: in its opening, or, when the opening
+    ends with ':', in the opening of each of its bullets."""
+    text = plain(" ".join(blocks[index].lines))
+    assignees: list[str] = []
+    if text.endswith(":"):
+        for bullet in (b for b in blocks[index + 1:end] if b.kind == "list"):
+            for line in bullet.lines:
+                phrase = actor_phrase(line)
+                assignees += split_names(phrase) if phrase else []
+    if not assignees:  # the opening line: a title line may have its text on the next line
+        phrase = actor_phrase(blocks[index].lines[0])
+        assignees = split_names(phrase) if phrase else []
+    return assignees
+
+
+def _is_title(text: str, has_children: bool) -> bool:
+    """A short item opening with sub-items: a title line ("1. Sở Y tế", "2. Đối với …")."""
+    return has_children and len(text) < 80
+
+
+def extract_tasks(blocks: list[Block], preamble: list[str]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
+    """Tasks, and for each block index inside a task the task's assignees (for windows and
+    deadlines); an empty list where the task is addressed to everybody (the lead-in's)."""
+    lead_in = _lead_in_assignees(preamble)
+    labelled = [(i, b) for i, b in enumerate(blocks) if b.label]
+    tasks: list[dict[str, Any]] = []
+    owner: dict[int, list[str]] = {}
+    titles: dict[int, list[str]] = {}  # depth → units named by the title line in force
+    open_tasks: list[int] = []  # depths of the tasks the current item sits in
+    for position, (index, block) in enumerate(labelled):
+        depth = _depth(block.label)
+        titles = {d: names for d, names in titles.items() if d < depth}
+        open_tasks = [d for d in open_tasks if d < depth]
+        following = index + len(item_blocks(blocks, block.anchor))
+        next_item = labelled[position + 1][0] if position + 1 < len(labelled) else following
+        has_children = position + 1 < len(labelled) and _depth(labelled[position + 1][1].label) > depth
+        assignees = _own_assignees(blocks, index, min(following, next_item))
+        if _is_title(plain(" ".join(block.lines)), has_children):
+            titles[depth] = assignees
+            continue
+        inherited = next((titles[d] for d in sorted(titles, reverse=True) if titles[d]), None)
+        from_lead_in = not assignees and not inherited and bool(lead_in) and not open_tasks and not titles
+        assignees = assignees or list(inherited or []) or (list(lead_in) if from_lead_in else [])
+        if not assignees:
+            continue
+        open_tasks.append(depth)
+        tasks.append({"label": block.label, "assignees": assignees, "summary": None, "anchor": block.anchor})
+        everybody = from_lead_in or addressed_to_everybody(assignees)
+        for covered in range(index, following):
+            owner[covered] = [] if everybody else assignees
+    return tasks, owner
