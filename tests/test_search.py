@@ -32,7 +32,7 @@ def test_query_without_diacritics_finds_the_same_top_results(page, server, with_
     exact = search(page, server, with_marks)
     folded = search(page, server, without_marks)
     assert exact, with_marks
-    assert folded[:3] == exact[:3] or set(folded[:5]) == set(exact[:5]), "\n".join(map(str, (exact, folded)))
+    assert set(exact[:3]) <= set(folded[:5]), "\n".join(map(str, (exact, folded)))  # same pages, near-equal scores may swap
     assert all(link.startswith(SUB_PATH) for link in exact)
 
 

@@ -8,6 +8,9 @@
 
 const MAX_D_SYLLABLES = 4;
 const PAGE_SIZE = 20;
+// A document is what most searches are after: its number, issuer and signer weigh like its title
+// (a unit's page in a province, short and titled with the province, would otherwise come first).
+const META_WEIGHTS = { title: 5, so: 10, co_quan: 8, nguoi_ky: 6 };
 const siteRoot = new URL("../../", import.meta.url);
 
 function withD(word) {
@@ -47,7 +50,7 @@ export function dVariants(forms) {
 
 async function loadPagefind() {
   const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-  await pagefind.options({ baseUrl: siteRoot.pathname });
+  await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights: META_WEIGHTS } });
   await pagefind.init();
   return pagefind;
 }

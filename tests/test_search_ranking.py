@@ -1,0 +1,77 @@
+"""Known-item search: what a person types to find one page, and where that page ranks.
+
+Each query names the page (or pages) a reader typing it wants; success@3 is the share
+of queries whose page is among the first three results, MRR the mean reciprocal rank.
+"""
+
+from __future__ import annotations
+
+from .conftest import SUB_PATH
+from .test_search import search
+
+SON_TAY = "van-ban/2024/son-tay-640-ubnd/"
+KON_TUM = "van-ban/2023/kon-tum-sldtbxh-tgxhgn/"
+BINH_PHUOC = "van-ban/2024/binh-phuoc-kh-ubnd/"
+HAI_PHONG = "van-ban/2023/hai-phong-ubnd-vx/"
+SON_DUONG = "van-ban/2023/son-duong-cong-van/"
+
+KNOWN_ITEMS: list[tuple[str, tuple[str, ...]]] = [
+    ("640/UBND", (SON_TAY,)),
+    ("640", (SON_TAY,)),
+    ("công văn 640", (SON_TAY,)),
+    ("sơn tây", (SON_TAY,)),
+    ("son tay", (SON_TAY,)),
+    ("huyện Sơn Tây 2024", (SON_TAY,)),
+    ("Bạch Ngọc Thêm", (SON_TAY,)),
+    ("kon tum", (KON_TUM,)),
+    ("Kon Tum 2023", (KON_TUM,)),
+    ("SLĐTBXH-TGXHGN", (KON_TUM,)),
+    ("Bạch Thị Mân", (KON_TUM,)),
+    ("vinh sơn", (KON_TUM,)),
+    ("trường cao đẳng cộng đồng", (KON_TUM,)),
+    ("bình phước", (BINH_PHUOC,)),
+    ("binh phuoc", (BINH_PHUOC,)),
+    ("kế hoạch bình phước", (BINH_PHUOC,)),
+    ("KH-UBND", (BINH_PHUOC,)),
+    ("Trần Tuyết Minh", (BINH_PHUOC,)),
+    ("treo băng rôn", (BINH_PHUOC, "nam/2024/")),  # the plan, or the year page naming its windows
+    ("cai nghiện ma túy", (BINH_PHUOC,)),
+    ("hải phòng", (HAI_PHONG,)),
+    ("hai phong", (HAI_PHONG,)),
+    ("UBND-VX", (HAI_PHONG,)),
+    ("Lê Khắc Nam", (HAI_PHONG,)),
+    ("đài phát thanh và truyền hình hải phòng", (HAI_PHONG,)),
+    ("cổng thông tin điện tử thành phố hải phòng", (HAI_PHONG,)),
+    ("sơn dương", (SON_DUONG,)),
+    ("son duong", (SON_DUONG,)),
+    ("huyện đoàn sơn dương", (SON_DUONG,)),
+    ("Phạm Thị Nhị Bình", (SON_DUONG,)),
+    ("công tác xã hội trường học", (SON_DUONG,)),
+    ("trung tâm văn hoá truyền thông và thể thao", (SON_DUONG,)),
+    ("năm 2024 lần thứ 8", ("nam/2024/",)),
+    ("ngày công tác xã hội 2019", ("nam/2019/",)),
+    ("chủ đề năm 2025", ("nam/2025/",)),
+    ("lần thứ 10", ("nam/2026/",)),
+    ("1791/QĐ-TTg", ("van-ban/trich-dan/1791-qd-ttg/", "gioi-thieu/")),
+    ("593/BLĐTBXH-BTXH", ("van-ban/trich-dan/593-bldtbxh-btxh/",)),
+    ("978/BLĐTBXH-CBTXH", ("van-ban/trich-dan/978-bldtbxh-cbtxh/", "nam/2024/")),
+    ("817/SLĐTBXH-BTXH&GN", ("van-ban/trich-dan/817-sldtbxh-btxh-gn/",)),
+    ("sở y tế bình phước", ("don-vi/so-y-te/binh-phuoc/",)),
+    ("phòng y tế quảng ngãi", ("don-vi/phong-y-te/quang-ngai/",)),
+    ("ủy ban nhân dân cấp xã", ("don-vi/ubnd-xa/",)),
+    ("về ngày công tác xã hội việt nam", ("gioi-thieu/",)),
+    ("Cục Bảo trợ xã hội", (HAI_PHONG,)),
+]
+
+
+def test_known_items_are_found_in_the_first_three_results(page, server):
+    ranks = []
+    for query, wanted in KNOWN_ITEMS:
+        results = [link.removeprefix(SUB_PATH).split("#")[0] for link in search(page, server, query)]
+        rank = next((i + 1 for i, link in enumerate(results) if link in wanted), None)
+        ranks.append((query, rank, results[:3]))
+    found = [r for r in ranks if r[1] and r[1] <= 3]
+    success, mrr = len(found) / len(ranks), sum(1 / r[1] for r in ranks if r[1]) / len(ranks)
+    print(f"known-item search: {len(ranks)} queries, success@3 {success:.0%}, MRR {mrr:.2f}")
+    assert len(ranks) >= 40
+    assert success >= 0.95, "\n".join(map(str, (r for r in ranks if r not in found)))
