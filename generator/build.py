@@ -148,7 +148,7 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
     progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    files = build_downloads(corpus, guidance, root / CACHE_DIR, workers) + open_data(corpus, guidance, site_url)
+    files = build_downloads(corpus, guidance, root / CACHE_DIR, workers, site_url) + open_data(corpus, guidance, site_url)
     progress("Tạo các trang")
     data = SiteData(corpus, guidance, cascade, FileIndex(files))
     pages = list(site_pages(data))
