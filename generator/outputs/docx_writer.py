@@ -17,6 +17,7 @@ from generator.outputs.layout import Layout, Runs
 _HOLE = "CTXH-{}-HOLE"  # placeholders in the skeleton, replaced per document
 _TEXT_WIDTH = 9072  # twips: 21 cm less 3 + 2 cm of margins
 _GREY = "6E6E6E"
+_STYLES_USED = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "FooterChar"}
 
 
 @functools.cache
@@ -39,10 +40,27 @@ def _skeleton() -> tuple[tuple[str, bytes], ...]:
     run.italic, run.font.size = True, Pt(9)
     core = document.core_properties
     core.title, core.author = _HOLE.format("TITLE"), _HOLE.format("AUTHOR")
+    _trim(document)
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as package:
         return tuple((name, package.read(name)) for name in package.namelist())
+
+
+def _trim(document) -> None:
+    """Drop what these documents never use (the template's 160 styles, Word 2010 effects,
+    web settings, a thumbnail): a tenth of the bytes to compress for every copy."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _STYLES_USED:
+            styles.remove(style)
+    styles.remove(styles.find(qn("w:latentStyles")))
+    for rels, unused in ((document.part.rels, ("stylesWithEffects", "webSettings", "customXml")),
+                         (document.part.package.rels, ("thumbnail",))):
+        for rel_id in [key for key, rel in rels.items() if rel.reltype.rsplit("/", 1)[1] in unused]:
+            rels.pop(rel_id)
 
 
 def _run(text: str, style: str = "", size: float | None = None, grey: bool = False) -> str:
