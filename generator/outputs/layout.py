@@ -83,38 +83,52 @@ def _texts(block: Block) -> list[str]:
     return [plain(line) for line in block.lines]
 
 
+def _after_label(lines: list[str], label: str) -> list[str]:
+    """The lines of a "Kính gửi:" or "Nơi nhận:" block after its label (names on the same lines)."""
+    first = lines[0].removeprefix(label).lstrip(" :")
+    return ([first] if first else []) + lines[1:]
+
+
+def _header_part(layout: Layout, lines: list[str], title: str) -> str | None:
+    """Put one header block where it belongs; what the next block may be, or None for the body."""
+    text = " ".join(lines)
+    if text.startswith(_BODY_START) or text.startswith("Nơi nhận"):
+        return None
+    if all(_MOTTO.match(line) for line in lines):
+        layout.motto += lines
+    elif text.startswith("Số:") and layout.number is None:
+        layout.number = with_blanks(text)
+    elif text.startswith("V/v") and not layout.subject_lines:
+        layout.subject_lines = lines
+    elif _DATE_LINE.match(text) and layout.place_date is None:
+        layout.place_date = with_blanks(text)
+    elif text.startswith("Kính gửi"):
+        layout.recipients += _after_label(lines, "Kính gửi")
+        return "recipients"
+    elif text.upper() == title:
+        layout.heading.append(text)
+        return "heading"
+    elif text == text.upper() and any(c.isalpha() for c in text) and not layout.issuer:
+        layout.issuer = lines
+    else:
+        return None
+    return ""
+
+
 def _header(layout: Layout, blocks: tuple[Block, ...], doc_type: str) -> int:
     """Fill the header parts the source has; the index of the first body block."""
     title = DOC_TYPE_NAMES[doc_type].upper()
-    expecting = ""
+    expecting: str | None = ""
     for index, block in enumerate(blocks):
         lines = _texts(block)
-        text = " ".join(lines)
         if expecting == "recipients" and block.kind == "list":
             layout.recipients += [f"- {line}" for line in lines]
-        elif expecting == "heading" and not text.startswith(_BODY_START + ("Kính gửi",)):
-            layout.heading.append(text)
-        elif text.startswith(_BODY_START) or text.startswith("Nơi nhận"):
+            expecting = ""
+        elif expecting == "heading" and not " ".join(lines).startswith(_BODY_START + ("Kính gửi",)):
+            layout.heading.append(" ".join(lines))  # the trích yếu under "KẾ HOẠCH"
+            expecting = ""
+        elif (expecting := _header_part(layout, lines, title)) is None:
             return index
-        elif all(_MOTTO.match(line) for line in lines):
-            layout.motto += lines
-        elif text.startswith("Số:") and layout.number is None:
-            layout.number = with_blanks(text)
-        elif text.startswith("V/v") and not layout.subject_lines:
-            layout.subject_lines = lines
-        elif _DATE_LINE.match(text) and layout.place_date is None:
-            layout.place_date = with_blanks(text)
-        elif text.startswith("Kính gửi"):
-            rest = text.removeprefix("Kính gửi").lstrip(" :")
-            layout.recipients += [rest] if rest else []
-        elif text.upper() == title:
-            layout.heading.append(text)
-        elif text == text.upper() and any(c.isalpha() for c in text) and not layout.issuer:
-            layout.issuer = lines
-        else:
-            return index
-        expecting = {"list": ""}.get(block.kind, "recipients" if text.startswith("Kính gửi") else
-                                     "heading" if text.upper() == title else "")
     return len(blocks)
 
 
@@ -122,8 +136,7 @@ def _closing(layout: Layout, blocks: list[Block], signer: tuple[str, ...]) -> li
     """Take Nơi nhận off the end of ``blocks``; the body that remains, without signature lines."""
     start = next((i for i, b in enumerate(blocks) if " ".join(_texts(b)).startswith("Nơi nhận")), len(blocks))
     if start < len(blocks):
-        rest = " ".join(_texts(blocks[start])).removeprefix("Nơi nhận").lstrip(" :")
-        layout.distribution = [rest] if rest else []
+        layout.distribution = _after_label(_texts(blocks[start]), "Nơi nhận")
         if start + 1 < len(blocks) and blocks[start + 1].kind == "list":
             layout.distribution += [f"- {line}" for line in _texts(blocks[start + 1])]
     body = blocks[:start]

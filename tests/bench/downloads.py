@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generator.build import check  # noqa: E402
-from generator.outputs.documents import document_copies  # noqa: E402
-from generator.outputs.downloads import build_downloads  # noqa: E402
-from generator.site.guidance import build_guidance  # noqa: E402
-from tests.bench.bench import downloads_throughput  # noqa: E402
-from tests.bench.synthetic import generate  # noqa: E402
+from generator.build import check
+from generator.outputs.documents import document_copies
+from generator.outputs.downloads import build_downloads
+from generator.site.guidance import build_guidance
+from tests.bench.bench import downloads_throughput
+from tests.bench.synthetic import generate
 
 
 def cpu_per_document(corpus, count: int = 100) -> float:
