@@ -38,6 +38,7 @@ schema: install          ## rewrite schemas/*.schema.json from the models
 	$(BIN)/ctxh schema
 
 bench: install system    ## benchmark: synthetic corpora of 1,000 and 10,000 documents (prints figures)
+	$(BIN)/python tests/bench/downloads.py
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/reload_time.py
 

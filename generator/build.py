@@ -159,7 +159,7 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
     progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    files = (build_downloads(corpus, root / CACHE_DIR, workers) + calendar_files(corpus, guidance)
+    files = (build_downloads(corpus, root / CACHE_DIR, workers, site_url) + calendar_files(corpus, guidance)
              + open_data(corpus, guidance, site_url))
     progress("Tạo các trang")
     data = SiteData(corpus, guidance, cascade, FileIndex(files), build_date())

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-CACHE_VERSION = "1"  # bump when a generator's output changes for the same input
+CACHE_VERSION = "2"  # bump when a generator's output changes for the same input
 
 
 def cached(cache_dir: Path | None, kind: str, key_data: object, make: Callable[[], bytes]) -> bytes:

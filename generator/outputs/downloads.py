@@ -1,36 +1,35 @@
 """The downloads stage: every file that sits beside the pages.
 
 Per document: .docx and .pdf (:mod:`generator.outputs.documents`), the .md
-source and the .json structure. Per year: banners of each slogan, the share
-card and a calendar; per unit: a calendar. Expensive files come from the cache.
+source and the .json structure. Per slogan: its banners, beside the page that
+gives it. Per year: the share card. Expensive files come from the cache.
 """
 
 from __future__ import annotations
 
 import json
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.content.validate import Corpus, DocumentEntry
 from generator.outputs.banners import banner_pdf, banner_png, banner_svg
 from generator.outputs.cache import cached
-from generator.outputs.documents import document_docx, document_pdf
-from generator.outputs.fonts import SANS_BOLD, SERIF, font_path
+from generator.outputs.documents import document_copies, worker_pool
+from generator.outputs.fonts import BANNER_FONT, SERIF, font_path
 from generator.outputs.share import share_image
 from generator.problems import Origin
 from generator.site import urls
 from generator.site.files import Download
 
 
-def _document_files(entry: DocumentEntry, cache_dir: Path | None) -> list[Download]:
+def _document_files(entry: DocumentEntry, cache_dir: Path | None, site_url: str | None) -> list[Download]:
     def path(extension: str) -> str:
         return urls.document_file(entry.doc.year, entry.doc.slug, extension)
 
-    key = [entry.doc.model_dump(mode="json"), entry.body]
+    docx, pdf = document_copies(entry, cache_dir, site_url)
     structure = json.dumps(entry.doc.model_dump(mode="json"), ensure_ascii=False, indent=2).encode("utf-8")
     return [
-        Download(path("docx"), "DOCX", cached(cache_dir, "docx", key, lambda: document_docx(entry))),
-        Download(path("pdf"), "PDF", cached(cache_dir, "pdf", key, lambda: document_pdf(entry))),
+        Download(path("docx"), "DOCX", docx),
+        Download(path("pdf"), "PDF", pdf),
         Download(path("md"), "Markdown", entry.source.text.encode("utf-8")),
         Download(path("json"), "JSON", structure + b"\n"),
     ]
@@ -66,18 +65,20 @@ def _all_banner_files(corpus: Corpus, cache_dir: Path | None) -> list[Download]:
     return files
 
 
-def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1) -> list[Download]:
+def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1,
+                    site_url: str | None = None) -> list[Download]:
     """Every download file. With ``workers`` > 1, documents are done in parallel."""
-    font_path(SERIF[""]), font_path(SANS_BOLD)  # fail early, with the fix, when fonts are missing
+    font_path(SERIF[""]), font_path(BANNER_FONT)  # fail early, with the fix, when fonts are missing
     files: list[Download] = []
-    if workers > 1 and len(corpus.documents) > 50:
-        with ProcessPoolExecutor(workers) as pool:
-            for batch in pool.map(_document_files, corpus.documents, [cache_dir] * len(corpus.documents),
+    count = len(corpus.documents)
+    if workers > 1 and count > 50:
+        with worker_pool(workers) as pool:
+            for batch in pool.map(_document_files, corpus.documents, [cache_dir] * count, [site_url] * count,
                                   chunksize=32):
                 files += batch
     else:
         for entry in corpus.documents:
-            files += _document_files(entry, cache_dir)
+            files += _document_files(entry, cache_dir, site_url)
     files += _all_banner_files(corpus, cache_dir)
     for campaign in corpus.campaigns:
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))

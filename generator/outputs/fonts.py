@@ -2,7 +2,8 @@
 
 They come from Debian packages that the project's set-up installs
 (``make fonts``: fonts-liberation2, whose Liberation Serif has the metrics of
-Times New Roman, and fonts-dejavu-core), both with full Vietnamese coverage.
+Times New Roman, fonts-dejavu-core, and fonts-dejavu-extra for the banners'
+condensed capitals), all with full Vietnamese coverage.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fon
 SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
          "BI": "LiberationSerif-BoldItalic.ttf"}
 SANS_BOLD = "DejaVuSans-Bold.ttf"
+BANNER_FONT = "DejaVuSansCondensed-Bold.ttf"  # fonts-dejavu-extra
 SANS = "DejaVuSans.ttf"
 
 
@@ -27,4 +29,4 @@ def font_path(name: str) -> Path:
         if (folder / name).is_file():
             return folder / name
     raise FontMissing(f"không tìm thấy phông chữ {name} trong {', '.join(map(str, FONT_DIRS))}: chạy `make fonts` "
-                      "(cài gói Debian fonts-liberation2 và fonts-dejavu-core)")
+                      "(cài gói Debian fonts-liberation2, fonts-dejavu-core và fonts-dejavu-extra)")
