@@ -6,6 +6,7 @@ What is repaired, in order:
 * combining marks detached by a space ("hoa ̣t" → "hoạt"), then Unicode NFC;
 * letter-spaced lines ("C h ủ  t r ì ,  p h ố i" → "Chủ trì, phối"): single
   spaces sit inside words, two or more between words;
+* tables given cell by cell or with wrapped rows, as one " | " line per row (:mod:`.tables`);
 * lone page-number lines;
 * sentences broken across lines or blank lines ("tỉnh Tuyên\\n\\nQuang").
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from generator.reading.tables import is_table_row, table_rows
 
 _DETACHED_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
@@ -53,6 +56,7 @@ def _repair_pass(text: str) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n")
     text = unicodedata.normalize("NFC", _DETACHED_MARK.sub("", text))
     lines = [column for line in text.split("\n") for column in _columns(_collapse_letter_spacing(line))]
+    lines = table_rows(lines, _PAGE_NUMBER.match)
     lines = ["" if _PAGE_NUMBER.match(line) else _SPACES.sub(" ", line).strip() for line in lines]
     return _rejoin(lines)
 
@@ -196,7 +200,7 @@ def _joins_line(previous: str, line: str, width: int, last: dict[str, int], in_b
 def _joins_paragraph(paragraph: tuple[list[str], str], line: str, width: int) -> bool:
     """Should the paragraph starting with ``line`` continue ``paragraph`` (its lines, its tail)?"""
     lines, previous = paragraph
-    if _TERMINAL.search(previous) or previous.endswith("/."):
+    if _TERMINAL.search(previous) or previous.endswith("/.") or is_table_row(previous):
         return False
     if _is_title(lines) and not _starts_lower(line):
         return False
@@ -233,10 +237,15 @@ def _rejoin(lines: list[str]) -> str:
     tail = ""
     last: dict[str, int] = {}  # last item number seen, by kind of numbering
     for line in lines:
-        if not line:
-            if current:
+        if not line or current and is_table_row(line) != is_table_row(tail):
+            if current:  # a table is a paragraph of its own, a row per line
                 paragraphs.append((current, tail))
                 current = []
+            if not line:
+                continue
+        if is_table_row(line):
+            current.append(line)
+            tail = line
             continue
         if current and _joins_line(tail, line, width, last, _is_bullet(current[-1])):
             current[-1] += " " + line

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.reading.normalize import plain
 from generator.reading.outline import Block, item_blocks
+from generator.reading.tables import is_table_row, read_table
 from generator.reading.units import (
     UNIT_START,
     VERB,
@@ -54,12 +55,37 @@ def _is_title(text: str, has_children: bool) -> bool:
     return has_children and len(text) < 80
 
 
+def _lead_column(block: Block) -> str | None:
+    """The "Đơn vị chủ trì" column of a table of tasks, or None when ``block`` is no such table."""
+    if block.kind != "paragraph" or not is_table_row(block.lines[0]):
+        return None
+    return next((cell.strip() for cell in block.lines[0].split("|") if "chủ trì" in cell.lower()), None)
+
+
+def table_tasks(blocks: list[Block]) -> list[tuple[int, dict[str, Any]]]:
+    """(block index, task) for each row of a table of tasks: labelled with the item in force and
+    the row's number ("II.3"), assigned to the row's lead units (never the supporting ones)."""
+    found = []
+    section = None
+    for index, block in enumerate(blocks):
+        section = block.label or section
+        lead = _lead_column(block)
+        if lead is None:
+            continue
+        for row in read_table(block.lines):
+            number, units = next(iter(row.values())), split_names(row.get(lead, ""))
+            if number.isdigit() and units:
+                label = f"{section}.{number}" if section else number
+                found.append((index, {"label": label, "assignees": units, "summary": None, "anchor": None}))
+    return found
+
+
 def extract_tasks(blocks: list[Block], preamble: list[str]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
     """Tasks, and for each block index inside a task the task's assignees (for windows and
     deadlines); an empty list where the task is addressed to everybody (the lead-in's)."""
     lead_in = _lead_in_assignees(preamble)
     labelled = [(i, b) for i, b in enumerate(blocks) if b.label]
-    tasks: list[dict[str, Any]] = []
+    tasks = table_tasks(blocks)
     owner: dict[int, list[str]] = {}
     titles: dict[int, list[str]] = {}  # depth → units named by the title line in force
     open_tasks: list[int] = []  # depths of the tasks the current item sits in
@@ -80,8 +106,8 @@ def extract_tasks(blocks: list[Block], preamble: list[str]) -> tuple[list[dict[s
         if not assignees:
             continue
         open_tasks.append(depth)
-        tasks.append({"label": block.label, "assignees": assignees, "summary": None, "anchor": block.anchor})
+        tasks.append((index, {"label": block.label, "assignees": assignees, "summary": None, "anchor": block.anchor}))
         everybody = from_lead_in or addressed_to_everybody(assignees)
         for covered in range(index, following):
             owner[covered] = [] if everybody else assignees
-    return tasks, owner
+    return [task for _, task in sorted(tasks, key=lambda found: found[0])], owner
