@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 SEPARATOR = " | "
 _NUMBER_HEADER = re.compile(r"^S?TT$")
@@ -104,8 +105,33 @@ def _cells(lines: list[str]) -> list[str]:
     return cells
 
 
-def read_table(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
-    """The rows of a " | " table as {header cell: cell}, the header row left out."""
-    header = [cell.strip() for cell in lines[0].split("|")]
-    return [dict(zip(header, (cell.strip() for cell in line.split("|")), strict=False)) for line in lines[1:]
-            if is_table_row(line)]
+@dataclass(frozen=True)
+class TaskRow:
+    """A row of a table of tasks: its number, what is to be done, the lead units, the time."""
+
+    number: str
+    content: str
+    lead: str
+    time: str
+
+
+def _column(header: list[str], words: tuple[str, ...]) -> int | None:
+    return next((i for i, cell in enumerate(header) if any(word in cell for word in words)), None)
+
+
+def task_rows(lines: tuple[str, ...] | list[str]) -> list[TaskRow]:
+    """The rows of a " | " table of tasks (one with a "… chủ trì" column), or [] for any other text."""
+    if not lines or not is_table_row(lines[0]):
+        return []
+    header = [cell.strip().lower() for cell in lines[0].split("|")]
+    lead = _column(header, ("chủ trì",))
+    if lead is None:
+        return []
+    content, time = _column(header, ("nội dung",)), _column(header, ("thời gian", "thời hạn"))
+    rows = []
+    for line in lines[1:]:
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) == len(header) and cells[0].isdigit():
+            rows.append(TaskRow(cells[0], cells[content] if content is not None else "", cells[lead],
+                                cells[time] if time is not None else ""))
+    return rows

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.reading.normalize import plain
 from generator.reading.outline import Block, item_blocks
-from generator.reading.tables import is_table_row, read_table
+from generator.reading.tables import task_rows
 from generator.reading.units import (
     UNIT_START,
     VERB,
@@ -55,13 +55,6 @@ def _is_title(text: str, has_children: bool) -> bool:
     return has_children and len(text) < 80
 
 
-def _lead_column(block: Block) -> str | None:
-    """The "Đơn vị chủ trì" column of a table of tasks, or None when ``block`` is no such table."""
-    if block.kind != "paragraph" or not is_table_row(block.lines[0]):
-        return None
-    return next((cell.strip() for cell in block.lines[0].split("|") if "chủ trì" in cell.lower()), None)
-
-
 def table_tasks(blocks: list[Block]) -> list[tuple[int, dict[str, Any]]]:
     """(block index, task) for each row of a table of tasks: labelled with the item in force and
     the row's number ("II.3"), assigned to the row's lead units (never the supporting ones)."""
@@ -69,13 +62,10 @@ def table_tasks(blocks: list[Block]) -> list[tuple[int, dict[str, Any]]]:
     section = None
     for index, block in enumerate(blocks):
         section = block.label or section
-        lead = _lead_column(block)
-        if lead is None:
-            continue
-        for row in read_table(block.lines):
-            number, units = next(iter(row.values())), split_names(row.get(lead, ""))
-            if number.isdigit() and units:
-                label = f"{section}.{number}" if section else number
+        for row in task_rows(block.lines):
+            units = split_names(row.lead)
+            if units:
+                label = f"{section}.{row.number}" if section else row.number
                 found.append((index, {"label": label, "assignees": units, "summary": None, "anchor": None}))
     return found
 
