@@ -128,9 +128,19 @@ _WINDOW_CONTEXT = re.compile(r"treo|băng rôn|khẩu hiệu|pano|cờ", re.IGNO
 _NOT_WINDOW = re.compile(r"đăng tải|phát sóng|tư vấn|phát thanh|đăng tin", re.IGNORECASE)
 
 
+def _table_windows(block: Block, year: int | None) -> list[dict[str, Any]]:
+    """A row of a table of tasks about banners whose time is a period: a window of its lead units."""
+    return [{"start": start, "end": end, "applies_to": split_names(row.lead)}
+            for row in task_rows(block.lines) if _WINDOW_CONTEXT.search(row.content)
+            for start, end, _ in periods(row.time[:1].lower() + row.time[1:], year)]
+
+
 def extract_windows(blocks: list[Block], owner: dict[int, list[str]], year: int | None) -> list[dict[str, Any]]:
     windows: list[dict[str, Any]] = []
     for index, block in enumerate(blocks):
+        if task_rows(block.lines):
+            windows += [window for window in _table_windows(block, year) if window not in windows]
+            continue
         text = plain(" ".join(block.lines))
         for sentence in re.split(r"(?<=[.;])\s+", text):
             if not _WINDOW_CONTEXT.search(sentence):
