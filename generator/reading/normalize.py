@@ -31,8 +31,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?
 _COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _BLANK_FIELD = re.compile(r"(?:\bngày|Số\s*:)$")
 _WORD_GAP = re.compile(r" {2,}")
-# Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. " (after any Markdown ** or #).
-_MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+\.\s)")
+# Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. ", "Điều 2. " (inside or after any Markdown ** or #).
+_MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\**\s|[a-zđ][)]\**\s|[IVXLC]+\.\**\s|Điều \d+\.\**\s)")
 _EMPHASIS_OR_HEADING = re.compile(r"^(?:#+\s+|\*+)")
 _TERMINAL = re.compile(r"[.!?:;]\W*$")
 # Openings of the parts of a state document (Nghị định 30/2020/NĐ-CP): always a new paragraph.
@@ -146,13 +146,15 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-_ITEM_MARKERS = (("roman", re.compile(r"^([IVXLC]+)\.\s")), ("number", re.compile(r"^(\d+)\.\s")),
-                 ("letter", re.compile(r"^([a-zđ])\)\s")))
+_ITEM_MARKERS = (("roman", re.compile(r"^([IVXLC]+)\.\**\s")), ("number", re.compile(r"^(\d+)\.\**\s")),
+                 ("decimal", re.compile(r"^(\d+\.\d+)\.\**\s")), ("letter", re.compile(r"^([a-zđ])\)\**\s")),
+                 ("article", re.compile(r"^Điều (\d+)\.\**\s")))
 
 
 def item_marker(line: str) -> tuple[str, str] | None:
-    """('roman', 'IV') for 'IV. …', ('number', '2') for '2. …', ('letter', 'b') for 'b) …'
-    (after any Markdown heading or emphasis marks)."""
+    """('roman', 'IV') for 'IV. …', ('number', '2') for '2. …', ('decimal', '2.1') for '2.1. …',
+    ('letter', 'b') for 'b) …', ('article', '2') for 'Điều 2. …' (inside or after any Markdown
+    heading or emphasis marks: '**1.** …')."""
     text = _EMPHASIS_OR_HEADING.sub("", line)
     for kind, pattern in _ITEM_MARKERS:
         if match := pattern.match(text):
@@ -166,7 +168,8 @@ def item_number(line: str) -> tuple[str, int] | None:
     if marker is None:
         return None
     kind, text = marker
-    value = {"number": int, "letter": lambda c: ord(c) - ord("a"), "roman": _roman}[kind](text)
+    value = {"number": int, "article": int, "decimal": lambda d: int(d.split(".")[1]),
+             "letter": lambda c: ord(c) - ord("a"), "roman": _roman}[kind](text)
     return kind, value
 
 
