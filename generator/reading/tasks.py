@@ -34,10 +34,30 @@ def _depth(label: str) -> int:
     return label.count(".")
 
 
+# Items that assign nothing: a member of a committee ("1. Ông …, Trưởng phòng …") and the
+# execution article of a quyết định ("… chịu trách nhiệm thi hành Quyết định này").
+_NOT_ASSIGNED = re.compile(r"^\S+\s+(?:Ông|Bà|Đồng chí)\s|chịu trách nhiệm thi hành")
+
+
+def _clause_assignees(blocks: list[Block]) -> list[str]:
+    """All units that open a clause of the item's paragraphs ("X chủ trì …; Y bố trí …; Z …"),
+    when there are at least two: one task with all of them."""
+    names: list[str] = []
+    for block in (b for b in blocks if b.kind == "paragraph"):
+        for clause in re.split(r"[;:]\s+", plain(" ".join(block.lines))):
+            verb = VERB.search(clause)
+            if UNIT_START.match(clause) and verb:
+                names += [name for name in split_names(clause[: verb.start()]) if name not in names]
+    return names if len(names) > 1 else []
+
+
 def _own_assignees(blocks: list[Block], index: int, end: int) -> list[str]:
     """Units the item opening at ``blocks[index]`` names: in its opening, or, when the opening
-    ends with ':', in the opening of each of its bullets."""
+    ends with ':', in the opening of each of its bullets; a short title line naming none ("3. Chế
+    độ báo cáo") in the paragraph under it; else the units opening its clauses."""
     text = plain(" ".join(blocks[index].lines))
+    if _NOT_ASSIGNED.search(text):
+        return []
     assignees: list[str] = []
     if text.endswith(":"):
         for bullet in (b for b in blocks[index + 1:end] if b.kind == "list"):
@@ -46,8 +66,11 @@ def _own_assignees(blocks: list[Block], index: int, end: int) -> list[str]:
                 assignees += split_names(phrase) if phrase else []
     if not assignees:  # the opening line: a title line may have its text on the next line
         phrase = actor_phrase(blocks[index].lines[0])
+        under = blocks[index + 1].lines[0] if index + 1 < end and blocks[index + 1].kind == "paragraph" else ""
+        if phrase is None and _is_title(text, True) and not text.endswith((".", ";")) and VERB.search(under):
+            phrase = actor_phrase(under)
         assignees = split_names(phrase) if phrase else []
-    return assignees
+    return assignees or _clause_assignees(blocks[index:end])
 
 
 def _is_title(text: str, has_children: bool) -> bool:
@@ -97,7 +120,7 @@ def extract_tasks(blocks: list[Block], preamble: list[str]) -> tuple[list[dict[s
             continue
         open_tasks.append(depth)
         tasks.append((index, {"label": block.label, "assignees": assignees, "summary": None, "anchor": block.anchor}))
-        everybody = from_lead_in or addressed_to_everybody(assignees)
+        everybody = from_lead_in or assignees == lead_in or addressed_to_everybody(assignees)
         for covered in range(index, following):
             owner[covered] = [] if everybody else assignees
     return [task for _, task in sorted(tasks, key=lambda found: found[0])], owner
