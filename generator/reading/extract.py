@@ -28,7 +28,7 @@ from generator.reading.outline import Block, outline
 from generator.reading.tasks import extract_tasks
 from generator.reading.units import strip_end
 
-_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày|(?=[^a-zà-ỹđ]*[A-ZĐ]{2})[^a-zà-ỹđ]+$)")
+_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày)")
 _SUBJECT_START = re.compile(r"^[“\"]?(?:V/v|Về việc)\s*")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _NO_TASKS = ("bao_cao", "to_trinh")  # a report of results, a proposal: nothing is assigned
@@ -58,7 +58,8 @@ def _subject(lines: list[str]) -> tuple[str | None, str | None]:
             continue
         parts = [line[start.end():]]
         for following in lines[index + 1:]:
-            if _SUBJECT_STOP.match(following) or parts[-1].endswith((".", "”", "\"")) or following in DOC_TYPE_TITLES:
+            if (_SUBJECT_STOP.match(following) or following.isupper()  # a line of the letterhead or a title
+                    or parts[-1].endswith((".", "”", "\""))):
                 break
             parts.append(following)
         subject = " ".join(parts).strip()

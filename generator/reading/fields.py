@@ -17,7 +17,7 @@ REFERENCE_KINDS = ("Quyết định", "Công văn", "Văn bản", "Tờ trình",
 _REFERENCE = re.compile(
     rf"(?P<kind>{'|'.join(REFERENCE_KINDS)})\s+số\s+(?P<number>\d+\s*[-/]\s*[\wĐđ&/\-]+)"
     rf"\s+ngày\s+(?P<date>{DATE_ANY})"
-    r"(?:\s+của\s+(?P<issuer>.+?))?(?=\s+(?:có\s+)?về\b|\s*[,;.]|\s*$)"
+    r"(?:\s+của\s+(?P<issuer>.+?))?(?=\s+(?:có\s+)?về\b|\s+(?:quy định|ban hành|hướng dẫn)\b|\s*[,;.]|\s*$)"
 )
 _PROPOSER = re.compile(r"đề nghị của\s+(?P<issuer>.+?)\s+tại\s*$")
 
