@@ -10,7 +10,7 @@ from generator.reading.dates import DATE_ANY, date_of, parse_date, periods
 from generator.reading.normalize import plain
 from generator.reading.outline import Block
 from generator.reading.tables import task_rows
-from generator.reading.units import split_names
+from generator.reading.units import clause_subject, split_names
 
 REFERENCE_KINDS = ("Quyết định", "Công văn", "Văn bản", "Tờ trình", "Kế hoạch", "Thông tư",
                    "Nghị định", "Chỉ thị", "Hướng dẫn", "Thông báo", "Nghị quyết", "Luật")
@@ -75,13 +75,21 @@ def _what(text: str, sent: bool = False, listed: str | None = None) -> str:
     return what
 
 
+def _narrowed(text: str, position: int, applies_to: list[str] | str) -> list[str] | str:
+    """Of a task's units, those that open the clause of the requirement ("…; Trưởng các khối rà
+    soát, lập danh sách … trước ngày …"), or all of them."""
+    start = max(text.rfind(mark, 0, position) for mark in ("; ", ": ", ". "))
+    subject = clause_subject(text[start + 2 if start >= 0 else 0:])
+    return subject if isinstance(applies_to, list) and subject and set(subject) < set(applies_to) else applies_to
+
+
 def _dated(text: str, applies_to: list[str] | str) -> list[dict[str, Any]]:
     found = []
     for match in _DEADLINE_DATED.finditer(text):
         send = match.group("send")
         what = _what(match.group("what"), bool(send) and not send.startswith(","), match.group("object"))
         found.append({"what": what, "due": date_of(_first_date(match.group("date"))), "to": match.group("to"),
-                      "applies_to": applies_to})
+                      "applies_to": _narrowed(text, match.start(), applies_to)})
     for match in _DEADLINE_SUMMARY.finditer(text):
         found.append({"what": _what(match.group("what")), "due": date_of(_first_date(match.group("date"))),
                       "to": match.group("to"), "applies_to": applies_to})

@@ -9,10 +9,10 @@ from generator.reading.normalize import plain
 from generator.reading.outline import Block, item_blocks
 from generator.reading.tables import task_rows
 from generator.reading.units import (
-    UNIT_START,
     VERB,
     actor_phrase,
     addressed_to_everybody,
+    clause_subject,
     split_names,
 )
 
@@ -23,10 +23,9 @@ def _lead_in_assignees(preamble: list[str]) -> list[str]:
         match = re.search(r"(?:kính đề nghị|đề nghị|yêu cầu)\s+(?!của\b)(.+)", text)
         if not match:
             continue
-        rest = match.group(1)
-        verb = VERB.search(rest)
-        if verb and UNIT_START.match(rest):
-            return split_names(rest[: verb.start()])
+        subject = clause_subject(match.group(1))
+        if subject:
+            return subject
     return []
 
 
@@ -45,9 +44,7 @@ def _clause_assignees(blocks: list[Block]) -> list[str]:
     names: list[str] = []
     for block in (b for b in blocks if b.kind == "paragraph"):
         for clause in re.split(r"[;:]\s+", plain(" ".join(block.lines))):
-            verb = VERB.search(clause)
-            if UNIT_START.match(clause) and verb:
-                names += [name for name in split_names(clause[: verb.start()]) if name not in names]
+            names += [name for name in clause_subject(clause) if name not in names]
     return names if len(names) > 1 else []
 
 

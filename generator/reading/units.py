@@ -51,6 +51,12 @@ def split_names(phrase: str) -> list[str]:
     return [strip_end(part) for part in _NAME_SPLIT.split(strip_end(phrase)) if strip_end(part)]
 
 
+def clause_subject(clause: str) -> list[str]:
+    """The units a clause opens with, before its verb ("Trưởng các khối rà soát …"), or []."""
+    verb = VERB.search(clause)
+    return split_names(clause[: verb.start()]) if verb and UNIT_START.match(clause) else []
+
+
 def actor_phrase(text: str) -> str | None:
     """The unit(s) an item is addressed to, read from its opening, or None."""
     text = plain(text)
