@@ -13,12 +13,15 @@ from generator.reading.tables import task_rows
 from generator.reading.units import clause_subject, split_names
 
 REFERENCE_KINDS = ("Quyết định", "Công văn", "Văn bản", "Tờ trình", "Kế hoạch", "Thông tư",
-                   "Nghị định", "Chỉ thị", "Hướng dẫn", "Thông báo", "Nghị quyết", "Luật")
+                   "Nghị định", "Chỉ thị", "Hướng dẫn", "Thông báo", "Nghị quyết", "Luật", "Chương trình")
 _REFERENCE = re.compile(
     rf"(?P<kind>{'|'.join(REFERENCE_KINDS)})\s+số\s+(?P<number>\d+\s*[-/]\s*[\wĐđ&/\-]+)"
     rf"\s+ngày\s+(?P<date>{DATE_ANY})"
     r"(?:\s+của\s+(?P<issuer>.+?))?(?=\s+(?:có\s+)?về\b|\s+(?:quy định|ban hành|hướng dẫn)\b|\s*[,;.]|\s*$)"
 )
+# "Căn cứ Chương trình công tác … năm 2023 của Ban Thường vụ Tỉnh đoàn;": a named document
+# without number or date (no "số", no "N/…" in the citation); its issuer after the last "của".
+_UNNUMBERED = re.compile(rf"^(?:Căn cứ|Thực hiện)\s+(?P<kind>{'|'.join(REFERENCE_KINDS)})\s+(?!số\b)")
 _PROPOSER = re.compile(r"đề nghị của\s+(?P<issuer>.+?)\s+tại\s*$")
 
 
@@ -39,6 +42,11 @@ def extract_references(preamble: list[str]) -> list[dict[str, Any]]:
                 "date": parse_date(match.group("date")),
                 "issuer": issuer.strip() if issuer else None,
             })
+        unnumbered = _UNNUMBERED.match(text)
+        citation = text.partition(";")[0].rstrip(".")
+        if unnumbered and " của " in citation and not re.search(r"\d/", citation):
+            references.append({"kind": unnumbered.group("kind"), "number": None, "date": None,
+                               "issuer": citation.rsplit(" của ", 1)[1].strip()})
     return references
 
 
@@ -46,15 +54,15 @@ _BY = r"(?:(?:trước|chậm nhất)(?:\s+\d{1,2}\s*(?:giờ|h)\s*\d{0,2})?|\d{
 # "báo cáo kết quả … (gửi) về <to> trước ngày …", "lập danh sách …, gửi <to> trước ngày …",
 # "rà soát <object>, gửi danh sách về <to> …" (the list is of the object).
 _DEADLINE_DATED = re.compile(
-    r"(?:(?:rà soát|đề xuất)\s+(?P<object>[^,.;]+?),\s+)?"
+    r"(?:(?:rà soát|đề xuất)\s+(?P<object>[^,.;]{1,120}?),\s+)?"
     r"(?P<what>(?:[Tt]ổng hợp(?:,\s+báo cáo)?|[Bb]áo cáo|[Gg]ửi danh sách|[Đđ]ăng ký|[Nn]ộp|[Ll]ập danh sách)"
     r"(?:\s+[^,.;]*?)?)(?:(?P<send>,?\s+gửi)\s+(?:về\s+)?|\s+về\s+)"
-    rf"(?P<to>[^;]+?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
+    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
 )
 # "tổng hợp kết quả, báo cáo <to> trước ngày …": the body reported to follows "báo cáo".
 _DEADLINE_SUMMARY = re.compile(
     r"(?P<what>[Tt]ổng hợp kết quả(?:\s+thực hiện)?,\s+báo cáo)\s+(?!về\b)"
-    rf"(?P<to>[^;]+?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
+    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
 )
 _DEADLINE_UNDATED = re.compile(r"(?P<what>báo cáo(?:\s+[^,.;]*?)?)\s+về\s+(?P<to>.+?)\s+(?:tổng hợp|để)\b")
 # What the report is of, not of what: "báo cáo kết quả tổ chức các hoạt động …" → "báo cáo kết quả".

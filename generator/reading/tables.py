@@ -52,7 +52,8 @@ def _wrapped_rows(lines: list[str], start: int, is_footer: Callable[[str], objec
     """Rows from ``lines[start]`` (a " | " header or row), wrapped lines joined back: until a row
     has the header's cells, then lines that go on with its last cell (lower case, a date)."""
     width = _cell_count(lines[start].strip())
-    rows = [lines[start].strip()]
+    rows = [[lines[start].strip()]]  # each row as its lines, joined at the end (no quadratic copying)
+    cells = width
     index = start + 1
     while index < len(lines):
         ahead = index
@@ -60,13 +61,15 @@ def _wrapped_rows(lines: list[str], start: int, is_footer: Callable[[str], objec
             ahead += 1
         line = lines[ahead].strip() if ahead < len(lines) else ""
         if _ROW_START.match(line):
-            rows.append(line)
-        elif line and (_cell_count(rows[-1]) < width or _GOES_ON.match(line)):
-            rows[-1] = f"{rows[-1]} {line}"
+            rows.append([line])
+            cells = _cell_count(line)
+        elif line and (cells < width or _GOES_ON.match(line)):
+            rows[-1].append(line)
+            cells += line.count("|")
         else:
             break
         index = ahead + 1
-    return [" ".join(row.split()) for row in rows], index
+    return [" ".join(" ".join(parts).split()) for parts in rows], index
 
 
 def _cell_rows(lines: list[str], start: int) -> tuple[list[str], int]:
@@ -96,13 +99,13 @@ def _cell_rows(lines: list[str], start: int) -> tuple[list[str], int]:
 
 
 def _cells(lines: list[str]) -> list[str]:
-    cells: list[str] = []
+    cells: list[list[str]] = []
     for line in lines:
-        if cells and (not line[:1].isupper() or cells[-1].endswith(_INSIDE_PHRASE)):
-            cells[-1] += " " + line
+        if cells and (not line[:1].isupper() or cells[-1][-1].endswith(_INSIDE_PHRASE)):
+            cells[-1].append(line)
         else:
-            cells.append(line)
-    return cells
+            cells.append([line])
+    return [" ".join(parts) for parts in cells]
 
 
 @dataclass(frozen=True)
