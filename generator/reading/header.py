@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.reading.normalize import plain
 from generator.vietnamese import CENTRAL_CITIES, issuer_level
 
 DOC_TYPE_TITLES = {
