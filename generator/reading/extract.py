@@ -28,9 +28,10 @@ from generator.reading.outline import Block, outline
 from generator.reading.tasks import extract_tasks
 from generator.reading.units import strip_end
 
-_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày|(?=[^a-zà-ỹđ]*[A-ZĐ]{2})[^a-zà-ỹđ]+$)")
+_SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Số\s*:|CỘNG HÒA|Độc lập|[^,\d]{2,60},\s*ngày)")
 _SUBJECT_START = re.compile(r"^[“\"]?(?:V/v|Về việc)\s*")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
+_NO_TASKS = ("bao_cao", "to_trinh")  # a report of results, a proposal: nothing is assigned
 
 
 def _number_and_date(lines: list[str]) -> dict[str, Any]:
@@ -57,7 +58,8 @@ def _subject(lines: list[str]) -> tuple[str | None, str | None]:
             continue
         parts = [line[start.end():]]
         for following in lines[index + 1:]:
-            if _SUBJECT_STOP.match(following) or parts[-1].endswith((".", "”", "\"")) or following in DOC_TYPE_TITLES:
+            if (_SUBJECT_STOP.match(following) or following.isupper()  # a line of the letterhead or a title
+                    or parts[-1].endswith((".", "”", "\""))):
                 break
             parts.append(following)
         subject = " ".join(parts).strip()
@@ -98,7 +100,7 @@ def extract(text: str, source: str | None = None) -> dict[str, Any]:
     signer, distribution = signature(lines)
 
     body_blocks = blocks[:_closing_start(blocks)]
-    tasks, owner = extract_tasks(body_blocks, preamble)
+    tasks, owner = extract_tasks(body_blocks, preamble) if doc_type not in _NO_TASKS else ([], {})
     last_task_end = max(owner, default=first_item)
     closing = [b for i, b in enumerate(body_blocks) if i > last_task_end and not b.label]
     year = frame["year"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.reading.normalize import plain
 from generator.vietnamese import CENTRAL_CITIES, issuer_level
 
 DOC_TYPE_TITLES = {
@@ -35,7 +34,10 @@ _INFERRED_ISSUER = re.compile(
     r"(?P<org>Sở [A-ZĐ][^,;:.]{0,60}?|(?:Ủy ban nhân dân|UBND) (?P<admin>tỉnh|thành phố|huyện|quận|thị xã|xã))"
     r"\s+(?:kính trình|kính đề nghị|đề nghị|yêu cầu|ban hành|có ý kiến|hướng dẫn)"
 )
-_PROVINCE_IN_TEXT = re.compile(r"\b(tỉnh|thành phố)\s+([A-ZĐÂÊÔƠƯ][\wÀ-ỹ]*(?:\s+[A-ZĐÂÊÔƠƯ][\wÀ-ỹ]*)*)")
+# "tỉnh Lào Cai", "thành phố Hải Phòng": the name is cut to its capitalised words in Python
+# (one bounded run here, no nested quantifiers).
+_PROVINCE_IN_TEXT = re.compile(r"\b(tỉnh|thành phố)\s+([A-ZĐÂÊÔƠƯ][\w\s]{0,40})")
+_CAPITALISED = re.compile(r"[A-ZĐÂÊÔƠƯ]")
 
 
 def letterhead(lines: list[str]) -> list[str]:
@@ -118,8 +120,11 @@ def _issuer_name(bodies: list[str], text: str) -> tuple[str, str | None]:
 def _province_in(texts: list[str]) -> str | None:
     for text in texts:
         for match in _PROVINCE_IN_TEXT.finditer(text):
-            if match.group(1) == "tỉnh" or match.group(2) in CENTRAL_CITIES:
-                return match.group(2)
+            words = match.group(2).split()
+            count = next((i for i, word in enumerate(words) if not _CAPITALISED.match(word)), len(words))
+            name = " ".join(words[:count])
+            if match.group(1) == "tỉnh" or name in CENTRAL_CITIES:
+                return name
     return None
 
 

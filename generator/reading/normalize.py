@@ -6,6 +6,7 @@ What is repaired, in order:
 * combining marks detached by a space ("hoa ̣t" → "hoạt"), then Unicode NFC;
 * letter-spaced lines ("C h ủ  t r ì ,  p h ố i" → "Chủ trì, phối"): single
   spaces sit inside words, two or more between words;
+* tables given cell by cell or with wrapped rows, as one " | " line per row (:mod:`.tables`);
 * lone page-number lines;
 * sentences broken across lines or blank lines ("tỉnh Tuyên\\n\\nQuang").
 
@@ -20,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.reading.tables import is_table_row, table_rows
+
 _DETACHED_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
@@ -28,8 +31,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?
 _COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _BLANK_FIELD = re.compile(r"(?:\bngày|Số\s*:)$")
 _WORD_GAP = re.compile(r" {2,}")
-# Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. " (after any Markdown ** or #).
-_MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][)]\s|[IVXLC]+\.\s)")
+# Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. ", "Điều 2. " (inside or after any Markdown ** or #).
+_MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\**\s|[a-zđ][)]\**\s|[IVXLC]+\.\**\s|Điều \d+\.\**\s)")
 _EMPHASIS_OR_HEADING = re.compile(r"^(?:#+\s+|\*+)")
 _TERMINAL = re.compile(r"[.!?:;]\W*$")
 # Openings of the parts of a state document (Nghị định 30/2020/NĐ-CP): always a new paragraph.
@@ -53,6 +56,7 @@ def _repair_pass(text: str) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n")
     text = unicodedata.normalize("NFC", _DETACHED_MARK.sub("", text))
     lines = [column for line in text.split("\n") for column in _columns(_collapse_letter_spacing(line))]
+    lines = table_rows(lines, _PAGE_NUMBER.match)
     lines = ["" if _PAGE_NUMBER.match(line) else _SPACES.sub(" ", line).strip() for line in lines]
     return _rejoin(lines)
 
@@ -142,13 +146,15 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-_ITEM_MARKERS = (("roman", re.compile(r"^([IVXLC]+)\.\s")), ("number", re.compile(r"^(\d+)\.\s")),
-                 ("letter", re.compile(r"^([a-zđ])\)\s")))
+_ITEM_MARKERS = (("roman", re.compile(r"^([IVXLC]+)\.\**\s")), ("number", re.compile(r"^(\d+)\.\**\s")),
+                 ("decimal", re.compile(r"^(\d+\.\d+)\.\**\s")), ("letter", re.compile(r"^([a-zđ])\)\**\s")),
+                 ("article", re.compile(r"^Điều (\d+)\.\**\s")))
 
 
 def item_marker(line: str) -> tuple[str, str] | None:
-    """('roman', 'IV') for 'IV. …', ('number', '2') for '2. …', ('letter', 'b') for 'b) …'
-    (after any Markdown heading or emphasis marks)."""
+    """('roman', 'IV') for 'IV. …', ('number', '2') for '2. …', ('decimal', '2.1') for '2.1. …',
+    ('letter', 'b') for 'b) …', ('article', '2') for 'Điều 2. …' (inside or after any Markdown
+    heading or emphasis marks: '**1.** …')."""
     text = _EMPHASIS_OR_HEADING.sub("", line)
     for kind, pattern in _ITEM_MARKERS:
         if match := pattern.match(text):
@@ -162,7 +168,8 @@ def item_number(line: str) -> tuple[str, int] | None:
     if marker is None:
         return None
     kind, text = marker
-    value = {"number": int, "letter": lambda c: ord(c) - ord("a"), "roman": _roman}[kind](text)
+    value = {"number": int, "article": int, "decimal": lambda d: int(d.split(".")[1]),
+             "letter": lambda c: ord(c) - ord("a"), "roman": _roman}[kind](text)
     return kind, value
 
 
@@ -196,7 +203,7 @@ def _joins_line(previous: str, line: str, width: int, last: dict[str, int], in_b
 def _joins_paragraph(paragraph: tuple[list[str], str], line: str, width: int) -> bool:
     """Should the paragraph starting with ``line`` continue ``paragraph`` (its lines, its tail)?"""
     lines, previous = paragraph
-    if _TERMINAL.search(previous) or previous.endswith("/."):
+    if _TERMINAL.search(previous) or previous.endswith("/.") or is_table_row(previous):
         return False
     if _is_title(lines) and not _starts_lower(line):
         return False
@@ -233,10 +240,15 @@ def _rejoin(lines: list[str]) -> str:
     tail = ""
     last: dict[str, int] = {}  # last item number seen, by kind of numbering
     for line in lines:
-        if not line:
-            if current:
+        if not line or current and is_table_row(line) != is_table_row(tail):
+            if current:  # a table is a paragraph of its own, a row per line
                 paragraphs.append((current, tail))
                 current = []
+            if not line:
+                continue
+        if is_table_row(line):
+            current.append(line)
+            tail = line
             continue
         if current and _joins_line(tail, line, width, last, _is_bullet(current[-1])):
             current[-1] += " " + line

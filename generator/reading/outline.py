@@ -36,13 +36,17 @@ def anchor_for(label: str) -> str:
     return "muc-" + slugify(label)
 
 
-_DEPTHS = {"roman": 0, "number": 1, "letter": 2}
+_DEPTHS = {"roman": 0, "article": 0, "number": 1, "decimal": 2, "letter": 2}
 
 
 def _numbering(text: str) -> tuple[int, str] | None:
-    """(depth, marker) of an item opening ``text``: 0 roman, 1 number, 2 letter."""
+    """(depth, marker) of an item opening ``text``: 0 roman or article ("Điều 2"), 1 number,
+    2 letter or decimal ("1.2", a number and its sub-number)."""
     marker = item_marker(text)
-    return (_DEPTHS[marker[0]], marker[1]) if marker else None
+    if marker is None:
+        return None
+    kind, value = marker
+    return _DEPTHS[kind], f"Điều {value}" if kind == "article" else value
 
 
 def _split_paragraph(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -74,6 +78,8 @@ def outline(body: str) -> list[Block]:
             found = _numbering(text) if kind != "list" else None
             if found:
                 depth, marker = found
+                if "." in marker:  # decimal "1.2": its number, then its sub-number
+                    context[1], marker = marker.split(".")
                 context[depth] = marker
                 for deeper in range(depth + 1, len(context)):
                     context[deeper] = None
