@@ -135,22 +135,35 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
-def page_weights(site: Path) -> dict[str, tuple[int, int]]:
-    document = next(iter(sorted((site / "van-ban").glob("20*/*/index.html")))).parent.relative_to(site).as_posix()
-    pages = {"home": "", "year": "nam/2024", "document": document, "unit": "don-vi/so-y-te", "search": "tra-cuu"}
+PAGE_TYPES = {  # page type → glob of its index.html files; the largest of each is weighed
+    "home": "index.html", "years": "nam/index.html", "year": "nam/*/index.html",
+    "documents": "van-ban/index.html", "document": "van-ban/2*/*/index.html",
+    "cited": "van-ban/trich-dan/*/index.html", "units": "don-vi/index.html", "unit": "don-vi/*/index.html",
+    "unit in province": "don-vi/*/*/index.html", "unit, older year": "don-vi/*/*/*/index.html",
+    "provinces": "tinh/index.html", "province": "tinh/*/index.html", "search": "tra-cuu/index.html",
+}
+
+
+def page_weights(site: Path) -> dict[str, tuple[int, int, str]]:
+    """Per page type, its largest page: gzip bytes of a first visit (HTML and the styles, scripts
+    and images it loads) and of a repeat visit (the HTML only), and which page it is."""
     weights = {}
-    for name, path in pages.items():
-        html_path = site / path / "index.html"
+    for name, pattern in PAGE_TYPES.items():
+        candidates = sorted(site.glob(pattern), key=lambda path: path.stat().st_size)
+        if not candidates:
+            continue
+        html_path = candidates[-1]
         html = html_path.read_bytes()
         soup = BeautifulSoup(html, "html.parser")
         assets = {tag.get("href") for tag in soup.select("link[rel=stylesheet]")}
-        assets |= {tag.get("src") for tag in soup.select("script[src], img[src]")}
+        assets |= {tag.get("src") for tag in soup.select("script[src], img[src]")
+                   if not tag.find_parent("details", open=False)}  # a closed <details> loads nothing
         total = gz(html)
         for asset in assets:
             target = (html_path.parent / asset.split("#")[0].split("?")[0]).resolve()
             if target.is_file():
                 total += gz(target.read_bytes())
-        weights[name] = (total, gz(html))
+        weights[name] = (total, gz(html), html_path.parent.relative_to(site).as_posix())
     return weights
 
 
@@ -229,8 +242,9 @@ def main(sizes: list[int]) -> None:
                                   and "tải về" not in name)
             print(f"  bare mkdocs-material, same pages: {bare:.2f} s; pages + index / bare = "
                   f"{pages_and_index / bare:.2f}; total / bare = {stages['TOTAL'][0] / bare:.2f}")
-            for name, (first, repeat) in page_weights(site).items():
-                print(f"  {name:9} first visit {first / 1024:6.1f} KB gzip, repeat visit {repeat / 1024:6.1f} KB")
+            for name, (first, repeat, where) in page_weights(site).items():
+                print(f"  {name:17} first visit {first / 1024:6.1f} KB gzip, repeat visit {repeat / 1024:6.1f} KB"
+                      f"  (largest: {where or '/'})")
             raw, compressed = search_bytes_with_init(site)
             index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
             print(f"  search: {compressed / 1024:.1f} KB transferred ({raw / 1024:.1f} KB uncompressed) for a first "
