@@ -14,10 +14,10 @@ from generator.reading.normalize import repair_text
 from generator.reading.readers import read_source
 
 from .conftest import FIXTURES
+from .test_extract import DEJAVU, make_pdf
 
 CORPUS = FIXTURES / "corpus"
 GOLD = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((CORPUS / "gold").glob("*.yml"))}
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _is_table_row(line: str) -> bool:
@@ -44,27 +44,6 @@ def corpus_docx(text: str, path: Path) -> Path:
     return path
 
 
-def corpus_pdf(text: str, path: Path) -> Path:
-    """A text PDF typeset from the repaired document: A4, lines wrapped to the page, page numbers."""
-    from fpdf import FPDF
-
-    class NumberedPDF(FPDF):
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.cell(0, 10, str(self.page_no()), align="C")
-
-    pdf = NumberedPDF(format="A4")
-    pdf.add_font("DejaVu", fname=str(DEJAVU))
-    pdf.set_font("DejaVu", size=12)
-    pdf.add_page()
-    for paragraph in repair_text(text).split("\n\n"):
-        for line in paragraph.split("\n"):
-            pdf.multi_cell(0, 7, line.replace("*", ""), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
-    pdf.output(str(path))
-    return path
-
-
 def test_corpus_scores_at_least_95_percent_and_the_bundled_five_100():
     corpus = [r for score in evaluate_folder(CORPUS / "gold", CORPUS / "texts") for r in score.results]
     bundled = [r for score in evaluate_folder(FIXTURES / "gold", FIXTURES / "seeds") for r in score.results]
@@ -80,7 +59,7 @@ def test_each_document_scores_the_same_as_docx_and_as_pdf(tmp_path, name):
     gold = GOLD[name]
     text = (CORPUS / "texts" / gold["source"]).read_text(encoding="utf-8")
     expected = accuracy(compare(gold, extract(repair_text(text), gold["source"])))
-    for made in (corpus_docx(text, tmp_path / "doc.docx"), corpus_pdf(text, tmp_path / "doc.pdf")):
+    for made in (corpus_docx(text, tmp_path / "doc.docx"), make_pdf(repair_text(text), tmp_path / "doc.pdf")):
         found = compare(gold, extract(repair_text(read_source(made)), gold["source"]))
         wrong = [(r.field, r.expected, r.found) for r in found if not r.ok]
         assert accuracy(found) >= expected, (made.suffix, wrong)
