@@ -58,6 +58,14 @@ _SUBJECT_STOP = re.compile(r"^(?:Kính gửi|Số\s*:|CỘNG HÒA|Độc lập|[
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
+class ImpossibleDate(ValueError):
+    """The date line of the header names a day that does not exist ("ngày 31 tháng 02")."""
+
+    def __init__(self, line: str):
+        super().__init__(f"dòng ngày tháng “{line}” ghi một ngày không có thật")
+        self.line = line
+
+
 def _date(match: re.Match[str]) -> str | None:
     day, month, year = (g for g in match.groups() if g is not None)
     try:
@@ -381,7 +389,10 @@ def extract(text: str, source: str | None = None) -> dict[str, Any]:
         if found and year is None:
             place, year = found.group("place").strip(), int(found.group("year"))
             if found.group("day") and found.group("month"):
-                date = dt.date(year, int(found.group("month")), int(found.group("day"))).isoformat()
+                try:
+                    date = dt.date(year, int(found.group("month")), int(found.group("day"))).isoformat()
+                except ValueError:
+                    raise ImpossibleDate(line) from None
 
     doc_type = next((DOC_TYPE_TITLES[line] for line in lines if line in DOC_TYPE_TITLES), None)
     subject = None
