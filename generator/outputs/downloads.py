@@ -38,19 +38,23 @@ def _document_files(entry: DocumentEntry, cache_dir: Path | None) -> list[Downlo
     ]
 
 
-def _banner_files(campaign: Campaign, cache_dir: Path | None) -> list[Download]:
+def _banner_files(corpus: Corpus, campaign: Campaign, cache_dir: Path | None) -> list[Download]:
+    """Each slogan's banners, named after the slogan: two slogans that fold to one name claim one
+    address, and the registry names the slogan's line."""
     files = []
-    for slogan in campaign.slogans:
+    for index, slogan in enumerate(campaign.slogans):
+        origin = corpus.campaign_origin(campaign.year, ("slogans", index, "text"))
         for height_m, width_m in urls.BANNER_SIZES:
             key = [slogan.text, height_m, width_m]
             files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "svg"), "SVG",
-                                  banner_svg(slogan.text, height_m, width_m)))
+                                  banner_svg(slogan.text, height_m, width_m), origin))
             files.append(Download(urls.banner(campaign.year, slogan.text, (height_m, width_m), "pdf"), "PDF", cached(
-                cache_dir, "banner-pdf", key, lambda s=slogan.text, h=height_m, w=width_m: banner_pdf(s, h, w))))
+                cache_dir, "banner-pdf", key, lambda s=slogan.text, h=height_m, w=width_m: banner_pdf(s, h, w)),
+                origin))
         small = urls.BANNER_SIZES[0]
         files.append(Download(urls.banner(campaign.year, slogan.text, small, "png"), "PNG",
                               cached(cache_dir, "banner-png", [slogan.text, small],
-                                      lambda s=slogan.text: banner_png(s, *small))))
+                                      lambda s=slogan.text: banner_png(s, *small)), origin))
     return files
 
 
@@ -68,7 +72,7 @@ def build_downloads(corpus: Corpus, guidance: Guidance, cache_dir: Path | None =
         for entry in corpus.documents:
             files += _document_files(entry, cache_dir)
     for campaign in corpus.campaigns:
-        files += _banner_files(campaign, cache_dir)
+        files += _banner_files(corpus, campaign, cache_dir)
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
         files.append(Download(urls.share_image(campaign.year), "PNG", card))
         if campaign is corpus.campaigns[-1]:
