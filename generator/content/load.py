@@ -166,8 +166,8 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
                    if "tag" in str(getattr(err, "problem", "")) else
                    f"giá trị YAML không dùng được ở đây ({_yaml_problem_in_words(str(err.problem))})")
         raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE, message)]) from None
-    except (ValueError, OverflowError, TypeError, AttributeError) as err:  # !!timestamp 2024-02-30, !!int tám,
-        line = _value_line(node, err) + line_offset                       # a number of 5,000 digits
+    except (ValueError, OverflowError, TypeError, AttributeError):  # !!timestamp 2024-02-30, 5,000 digits
+        line = _value_line(node) + line_offset
         raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
                                     "giá trị không đọc được: số quá dài, ngày không có thật hoặc thẻ kiểu "
                                     "(!!int, !!timestamp…) không khớp với giá trị")]) from None
@@ -182,23 +182,23 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     return SourceFile(name=name, data=data, lines=lines)
 
 
-def _value_line(node: yaml.Node, err: Exception) -> int:
+def _value_line(node: yaml.Node) -> int:
     """Line (1-based, in the YAML text) of the first scalar that the constructor cannot turn into a value."""
-    resolver = yaml.constructor.SafeConstructor()
+    constructor = yaml.constructor.SafeConstructor()
     stack = [node]
     while stack:
-        current = stack.pop(0)
+        current = stack.pop()
         if isinstance(current, yaml.ScalarNode):
-            constructor = resolver.yaml_constructors.get(current.tag)
+            construct = constructor.yaml_constructors.get(current.tag)
             try:
-                if constructor is not None:
-                    constructor(resolver, current)
-            except Exception:  # noqa: BLE001 - the one that fails is the one we are looking for
+                if construct is not None:
+                    construct(constructor, current)
+            except Exception:  # noqa: BLE001 - whatever it raises, this is the value that cannot be read
                 return current.start_mark.line + 1
         elif isinstance(current, yaml.MappingNode):
-            stack[:0] = [part for pair in current.value for part in pair]
+            stack += reversed([part for pair in current.value for part in pair])
         elif isinstance(current, yaml.SequenceNode):
-            stack[:0] = list(current.value)
+            stack += reversed(current.value)
     return node.start_mark.line + 1
 
 
