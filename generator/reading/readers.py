@@ -103,7 +103,7 @@ def _read_pdf(path: Path, name: str) -> str:
                                     "Word đổi tên); mở và in lại ra PDF rồi nhập") from None
     if not "".join(pages).strip():
         raise ReadError.about(name, "tệp PDF không có lớp chữ (bản quét?); nhận dạng chữ (OCR) trước, "
-                                         "rồi nhập phần chữ")
+                                    "rồi nhập phần chữ")
     return "\n\n".join(pages)
 
 
@@ -113,7 +113,7 @@ def read_source(path: Path) -> str:
     name = unicodedata.normalize("NFC", path.name)  # macOS writes names decomposed
     if suffix not in SUPPORTED:
         raise ReadError.about(name, f"không nhập được tệp {suffix or 'không có phần mở rộng'}; "
-                                         f"chỉ nhận {', '.join(SUPPORTED)}")
+                                    f"chỉ nhận {', '.join(SUPPORTED)}")
     try:
         mode = path.stat().st_mode
     except OSError:
