@@ -23,6 +23,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 _YEAR = re.compile(r"^\d{4}$")
 # C0 controls other than tab and line ends, and DEL: never typed by an editor, and YAML rejects them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Line ends other than \n that YAML counts as lines (NEL, LS, PS): the lines an editor sees would disagree.
+_ODD_LINE_END = re.compile("[\x85\u2028\u2029]")
 
 
 def display_name(path: Path, root: Path) -> str:
@@ -124,6 +126,8 @@ def read_text(path: Path, root: Path) -> str:
     if size > MAX_FILE_BYTES:
         raise refuse(f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise refuse("tệp được lưu bằng bảng mã UTF-16 (\"Unicode\" của Notepad); hãy lưu lại với bảng mã UTF-8")
     if b"\x00" in raw:
         raise refuse("là tệp nhị phân, cần tệp văn bản UTF-8")
     try:
@@ -131,9 +135,13 @@ def read_text(path: Path, root: Path) -> str:
     except UnicodeDecodeError as err:
         raise refuse("không phải văn bản UTF-8 (bảng mã cũ như TCVN3, VNI?); hãy lưu lại tệp với bảng mã "
                      "Unicode UTF-8", raw[: err.start].count(b"\n") + 1) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
     if control:
         raise refuse(f"có ký tự điều khiển U+{ord(control.group()):04X} không nhìn thấy được; xóa ký tự này",
                      text.count("\n", 0, control.start()) + 1)
+    odd = _ODD_LINE_END.search(text)
+    if odd:
+        raise refuse(f"có ký tự xuống dòng đặc biệt U+{ord(odd.group()):04X} (thường do dán từ Word hay trang web); "
+                     "thay bằng dấu cách hoặc một lần Enter", text.count("\n", 0, odd.start()) + 1)
     return text

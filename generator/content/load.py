@@ -80,6 +80,7 @@ _YAML_PROBLEMS = (  # PyYAML's words for the mistakes editors make, in plain Vie
     ("did not find expected '-' indicator", "thụt lề không khớp với các mục danh sách phía trên"),
     ("found undefined alias", "dùng bí danh (*tên) chưa được định nghĩa"),
     ("found unexpected ':'", "dấu hai chấm ở chỗ không được phép"),
+    ("found unhashable key", "tên trường phải là một chữ, không phải danh sách hay nhóm"),
     ("while scanning a quoted scalar", "dấu nháy chưa được đóng"),
 )
 
@@ -158,11 +159,18 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
     loader = _Loader(text)
     try:
         data = loader.construct_document(node)
-    except yaml.YAMLError as err:  # a tag the safe loader refuses (!!python/object…)
+    except yaml.YAMLError as err:  # a tag the safe loader refuses (!!python/object…), a list as a key
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
+        message = ("thẻ kiểu YAML không được phép (chỉ dùng văn bản, số, ngày, danh sách)"
+                   if "tag" in str(getattr(err, "problem", "")) else
+                   f"giá trị YAML không dùng được ở đây ({_yaml_problem_in_words(str(err.problem))})")
+        raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE, message)]) from None
+    except (ValueError, OverflowError, TypeError, AttributeError):  # !!timestamp 2024-02-30, 5,000 digits
+        line = _value_line(node) + line_offset
         raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
-                                    "thẻ kiểu YAML không được phép (chỉ dùng văn bản, số, ngày, danh sách)")]) from None
+                                    "giá trị không đọc được: số quá dài, ngày không có thật hoặc thẻ kiểu "
+                                    "(!!int, !!timestamp…) không khớp với giá trị")]) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -172,6 +180,26 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
         key, line = duplicate
         raise ContentError([Problem(name, line + line_offset, key, "trường này được viết hai lần")])
     return SourceFile(name=name, data=data, lines=lines)
+
+
+def _value_line(node: yaml.Node) -> int:
+    """Line (1-based, in the YAML text) of the first scalar that the constructor cannot turn into a value."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            construct = constructor.yaml_constructors.get(current.tag)
+            try:
+                if construct is not None:
+                    construct(constructor, current)
+            except Exception:  # noqa: BLE001 - whatever it raises, this is the value that cannot be read
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack += reversed([part for pair in current.value for part in pair])
+        elif isinstance(current, yaml.SequenceNode):
+            stack += reversed(current.value)
+    return node.start_mark.line + 1
 
 
 def _first_duplicate_key(node: yaml.Node) -> tuple[str, int] | None:

@@ -21,6 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.load import KeyPath, RawContent, SourceFile
 from generator.content.models import (
+    FIRST_YEAR,
+    LATEST_DATE,
     Campaign,
     Document,
     Page,
@@ -37,6 +39,8 @@ _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
 # direction overrides (a slogan could read backwards on a printed banner) and zero-width ones.
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Control characters a YAML escape can put into a value ("\0", "\e"): a banner or a PDF cannot draw them.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,9 @@ def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[P
         where = (source.name, source.line_of(path), field_name(path) or None)
         if _MARKUP.search(value) and path not in MARKDOWN_FIELDS:
             problems.append(Problem(*where, "trông như mã HTML hoặc script; trường này chỉ chứa văn bản thuần"))
+        if control := _CONTROL_IN_VALUE.search(value):
+            problems.append(Problem(*where, f"có ký tự điều khiển U+{ord(control.group()):04X} (viết bằng mã thoát "
+                                            "như \\0, \\e trong dấu nháy kép); xóa ký tự này"))
         if hidden := _INVISIBLE.search(value):
             problems.append(Problem(*where, f"có ký tự ẩn U+{ord(hidden.group()):04X} (đổi hướng chữ hoặc khoảng "
                                             "trắng không độ rộng); xóa ký tự này"))
@@ -218,6 +225,8 @@ def _campaign_problems(source: SourceFile, campaign: Campaign | None) -> list[Pr
     stem = PurePosixPath(source.name).stem
     if stem != str(year):
         add(("year",), f"tệp tên {stem}.yml nhưng ghi năm {year}; tên tệp và năm phải khớp nhau")
+    if not FIRST_YEAR <= year <= LATEST_DATE.year:
+        return problems  # reported by the model; edition and date cannot be compared with such a year
     expected_edition = edition_of(year)
     if isinstance(edition, int) and edition != expected_edition:
         add(("edition",), f"năm {year} là lần thứ {expected_edition} ({year} − 2016), nhưng tệp ghi {edition}")

@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from generator.content.load import load_front_matter_file
+from generator.content.models import EARLIEST_DATE, LATEST_DATE
 from generator.problems import ContentError
-from generator.reading.extract import extract
+from generator.reading.extract import ImpossibleDate, extract
 from generator.reading.normalize import repair_text
 from generator.reading.readers import read_source
 from generator.vietnamese import slugify
@@ -65,24 +66,44 @@ def document_text(structure: dict[str, Any], body: str) -> str:
     return f"---\n{SCHEMA_LINE}\n{front}---\n{body}"
 
 
+def _line_of(raw: str, wanted: str) -> int:
+    """Line (1-based) of the source text on which ``wanted`` (a repaired line) is written; 1 if not found."""
+    words = wanted.split()
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.split() == words:
+            return number
+    return 1
+
+
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a dispatch is a few pages; this is hundreds of documents' worth
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None) -> ImportResult:
     """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused."""
-    if slug is not None and not SLUG.match(slug):
-        raise ImportRefused.about(path.name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
+    name = unicodedata.normalize("NFC", path.name)  # macOS writes names decomposed
+    if slug is not None and not SLUG.fullmatch(slug):
+        raise ImportRefused.about(name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
                                   "chữ số nối bằng một dấu gạch (ví dụ son-tay-640-ubnd), không phải đường dẫn",
                                   field="--slug")
     if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
-        raise ImportRefused.about(path.name, f"tệp nặng {path.stat().st_size // (1024 * 1024)} MB; một văn bản "
+        raise ImportRefused.about(name, f"tệp nặng {path.stat().st_size // (1024 * 1024)} MB; một văn bản "
                                   f"nhập vào tối đa {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
-    body = repair_text(read_source(path))
-    found = extract(body, source=unicodedata.normalize("NFC", path.name))  # macOS writes names decomposed
+    raw = read_source(path)
+    body = repair_text(raw)
+    try:
+        found = extract(body, source=name)
+    except ImpossibleDate as error:
+        raise ImportRefused.about(name, f"{error}; sửa dòng ngày tháng rồi nhập lại", line=_line_of(raw, error.line),
+                                  field="date") from None
     if found["year"] is None:
-        raise ImportRefused.about(path.name, "không tìm thấy năm (không có dòng 'ngày … tháng … năm …'); "
+        raise ImportRefused.about(name, "không tìm thấy năm (không có dòng 'ngày … tháng … năm …'); "
                                   "thêm dòng ngày tháng vào văn bản rồi nhập lại", field="date")
+    if not EARLIEST_DATE.year <= found["year"] <= LATEST_DATE.year:
+        line = next((n for n, text in enumerate(raw.splitlines(), start=1)
+                     if re.search(rf"năm\s*0*{found['year']}\b", text)), 1)
+        raise ImportRefused.about(name, f"năm {found['year']} nằm ngoài khoảng hợp lý ({EARLIEST_DATE.year} – "
+                                  f"{LATEST_DATE.year}); sửa dòng ngày tháng rồi nhập lại", line=line, field="date")
     structure = {"slug": slug or slug_for(found), **found}
     target = root / "content" / "dispatches" / str(structure["year"]) / f"{structure['slug']}.md"
     replaced = target.exists()

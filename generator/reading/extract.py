@@ -34,6 +34,14 @@ _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _NO_TASKS = ("bao_cao", "to_trinh")  # a report of results, a proposal: nothing is assigned
 
 
+class ImpossibleDate(ValueError):
+    """The date line of the header names a day that does not exist ("ngày 31 tháng 02")."""
+
+    def __init__(self, line: str):
+        super().__init__(f"dòng ngày tháng “{line}” ghi một ngày không có thật")
+        self.line = line
+
+
 def _number_and_date(lines: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {"number": None, "symbol": None, "place": None, "date": None, "year": None}
     for line in lines:
@@ -45,6 +53,8 @@ def _number_and_date(lines: list[str]) -> dict[str, Any]:
             found["place"], found["year"] = dated.group("place").strip(), int(dated.group("year"))
             if dated.group("day") and dated.group("month"):
                 found["date"] = iso(dated.group("day"), dated.group("month"), dated.group("year"))
+                if found["date"] is None:
+                    raise ImpossibleDate(line)
     return found
 
 

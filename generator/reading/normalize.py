@@ -276,8 +276,12 @@ def _rejoin(lines: list[str]) -> str:
     return "\n\n".join("\n".join(paragraph) for paragraph, _ in paragraphs) + ("\n" if paragraphs else "")
 
 
+_EMPHASIS = re.compile(r"(\*{1,3})(\S(?:.*?\S)?)\1")
+_STRAY_EMPHASIS = re.compile(r"^\*+|\*+$")  # an emphasis opened or closed on another line
+
+
 def plain(text: str) -> str:
     """Text without Markdown emphasis markers and with whitespace collapsed (for fields)."""
-    text = re.sub(r"(\*{1,3})(\S(?:.*?\S)?)\1", r"\2", text)
-    text = re.sub(r"^\*+|\*+$", "", text.strip())  # an emphasis opened or closed on another line
+    if "*" in text:  # called for every line of every import: skip the patterns when they cannot match
+        text = _STRAY_EMPHASIS.sub("", _EMPHASIS.sub(r"\2", text).strip())
     return " ".join(text.split())

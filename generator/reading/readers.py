@@ -6,6 +6,9 @@ the text is repaired by :mod:`generator.reading.normalize` afterwards.
 
 from __future__ import annotations
 
+import stat
+import unicodedata
+import zipfile
 from pathlib import Path
 
 from generator.problems import ContentError
@@ -42,6 +45,11 @@ def detect_legacy_encoding(text: str) -> str | None:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Notepad's "Unicode")
+        try:
+            return raw.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise ReadError.about(name, "tệp ghi là UTF-16 nhưng bị hỏng; hãy lưu lại với bảng mã UTF-8") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -58,13 +66,18 @@ def _decode(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path, name: str) -> str:
     """Paragraphs and table cells of a Word file, in document order."""
     from docx import Document
+    from docx.opc.exceptions import OpcError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = Document(str(path))
+    try:
+        document = Document(str(path))
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
+        raise ReadError.about(name, "không mở được tệp Word: tệp rỗng, bị cắt dở hoặc không phải .docx (ví dụ "
+                                    "tệp PDF hay .doc đổi tên); mở bằng Word và lưu lại dạng .docx") from None
     parts: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
@@ -83,27 +96,39 @@ def _table_text(rows: list[list[str]]) -> list[str]:
     return [cell for row in rows for cell in row]
 
 
-def _read_pdf(path: Path) -> str:
+def _read_pdf(path: Path, name: str) -> str:
     from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
 
-    reader = PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ReadError.about(name, "tệp PDF có mật khẩu (mã hóa); hãy lưu một bản không đặt mật khẩu rồi nhập")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        raise ReadError.about(name, "không đọc được tệp PDF: tệp hỏng, bị cắt dở hoặc không phải PDF (ví dụ tệp "
+                                    "Word đổi tên); mở và in lại ra PDF rồi nhập") from None
     if not "".join(pages).strip():
-        raise ReadError.about(path.name, "tệp PDF không có lớp chữ (bản quét?); nhận dạng chữ (OCR) trước, "
-                                         "rồi nhập phần chữ")
+        raise ReadError.about(name, "tệp PDF không có lớp chữ (bản quét?); nhận dạng chữ (OCR) trước, "
+                                    "rồi nhập phần chữ")
     return "\n\n".join(pages)
 
 
 def read_source(path: Path) -> str:
     """The text of a dispatch file, by its extension."""
     suffix = path.suffix.lower()
+    name = unicodedata.normalize("NFC", path.name)  # macOS writes names decomposed
     if suffix not in SUPPORTED:
-        raise ReadError.about(path.name, f"không nhập được tệp {suffix or 'không có phần mở rộng'}; "
-                                         f"chỉ nhận {', '.join(SUPPORTED)}")
-    if not path.is_file():
-        raise ReadError.about(str(path), "không có tệp này")
+        raise ReadError.about(name, f"không nhập được tệp {suffix or 'không có phần mở rộng'}; "
+                                    f"chỉ nhận {', '.join(SUPPORTED)}")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise ReadError.about(name, f"không có tệp {path}") from None
+    if not stat.S_ISREG(mode):
+        raise ReadError.about(name, "không phải tệp thông thường (thư mục, FIFO hoặc thiết bị)")
     if suffix == ".docx":
-        return _read_docx(path)
+        return _read_docx(path, name)
     if suffix == ".pdf":
-        return _read_pdf(path)
-    return _decode(path.read_bytes(), path.name)
+        return _read_pdf(path, name)
+    return _decode(path.read_bytes(), name)

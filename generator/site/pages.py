@@ -252,7 +252,7 @@ def cited_page(data: SiteData, cited: CitedDocument) -> Page:
 
 def provinces(data: SiteData) -> list[str]:
     return sorted({e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province},
-                  key=vi.ascii_fold)
+                  key=lambda name: (vi.ascii_fold(name), name))  # one order, even for names that fold alike
 
 
 def provinces_index(data: SiteData) -> Page:

@@ -27,11 +27,15 @@ def check_addresses(pages: Iterable[Page], files: Iterable[Download]) -> None:
     a folder the site uses."""
     claims: dict[str, tuple[Origin | None, str]] = {}
     problems: list[Problem] = []
+    reported: set[tuple[Origin | None, str]] = set()  # a slogan's banners clash as one, not once per file
 
     def claim(address: str, origin: Origin | None, title: str) -> None:
         if address in claims:
             first = _claimant(*claims[address])
             where = origin or claims[address][0]
+            if where is not None and (where, first) in reported:
+                return
+            reported.add((where, first))
             shown = address.removesuffix("index.html")
             message = f"địa chỉ /{shown} đã dùng cho {first}; hãy đổi tên để hai trang, tệp không trùng nhau"
             problems.append(where.problem(message) if where else Problem("(cổng)", None, None, message))
