@@ -17,13 +17,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
+import itertools
 import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.content.checks import reader_warnings
@@ -31,15 +32,15 @@ from generator.content.load import load_content
 from generator.content.validate import Corpus, validate
 from generator.engine import mkdocs, pagefind
 from generator.outputs.calendars import calendar_files
-from generator.outputs.downloads import build_downloads, write_downloads
+from generator.outputs.downloads import build_downloads, write_download
 from generator.outputs.hosting import write_hosting_files
 from generator.outputs.opendata import open_data
-from generator.outputs.search import d_syllables_file
+from generator.outputs.search import DSyllables
 from generator.problems import BuildError, Problem
 from generator.site.cascade import Cascade, build_cascade
 from generator.site.files import FileIndex
 from generator.site.guidance import Guidance, build_guidance
-from generator.site.pages import announcements, navigation, site_pages
+from generator.site.pages import Page, announcements, navigation, site_pages
 from generator.site.registry import check_addresses
 from generator.site.render import SiteData
 
@@ -151,6 +152,34 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
         return _build_site(root, (site_dir or root / "site").resolve(), progress, search_index, workers)
 
 
+def _write_pages(pages: Iterable[Page], docs_dir: Path, files_dir: Path, files: FileIndex) -> list[Page]:
+    """Write each page's source for the engine as it is made, and the d/đ syllables of the
+    searchable ones; return the pages without their bodies (all the later stages need)."""
+    syllables = DSyllables()
+    written: list[Page] = []
+
+    def noted() -> Iterator[Page]:
+        for page in pages:
+            syllables.add_page(page)
+            written.append(replace(page, body=""))
+            yield page
+
+    mkdocs.write_sources(noted(), docs_dir)
+    words = syllables.file()
+    write_download(files_dir, words)
+    files.add(words)
+    return written
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same place under ``target`` (one file system: renames)."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
+
+
 def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bool, workers: int) -> BuildResult:
     config_file = root / "mkdocs.yml"
     progress("Đọc và kiểm tra nội dung")
@@ -158,22 +187,24 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     site_url = mkdocs.configured_site_url(config_file)
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
-    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    files = (build_downloads(corpus, root / CACHE_DIR, workers, site_url) + calendar_files(corpus, guidance)
-             + open_data(corpus, guidance, site_url))
-    progress("Tạo các trang")
-    data = SiteData(corpus, guidance, cascade, FileIndex(files), build_date())
-    pages = list(site_pages(data))
-    files.append(d_syllables_file(pages))
-    check_addresses(pages, files)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
+    files_dir, docs_dir, built = staging / "files", staging / "docs", staging / "site"
     try:
+        progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
+        files = FileIndex()
+        for download in itertools.chain(build_downloads(corpus, root / CACHE_DIR, workers, site_url),
+                                        calendar_files(corpus, guidance), open_data(corpus, guidance, site_url)):
+            write_download(files_dir, download)
+            files.add(download)
+        progress("Tạo các trang")
+        data = SiteData(corpus, guidance, cascade, files, build_date())
+        pages = _write_pages(site_pages(data), docs_dir, files_dir, files)
+        check_addresses(pages, files.listed)
         progress("Dựng HTML (mkdocs-material)")
-        built = staging / "site"
-        mkdocs.build(pages, navigation(data), {"ctxh_windows": announcements(data)}, built, config_file)
-        write_downloads(built, files)
+        mkdocs.render(docs_dir, navigation(data), {"ctxh_windows": announcements(data)}, built, config_file)
+        _move_into(files_dir, built)
         write_hosting_files(built, pages, site_url)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         if search_index:

@@ -331,7 +331,9 @@ def validate(raw: RawContent) -> Corpus:
         if doc.campaign.year not in campaign_files:
             problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
                                     f"chưa có tệp campaigns/{doc.campaign.year}.yml cho năm của văn bản này"))
-        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks), source))
+        # The entry keeps what later stages use (lines, the file as read); not the raw mapping and body.
+        kept = SourceFile(source.name, {}, source.lines, "", source.text)
+        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks), kept))
 
     pages: list[PageEntry] = []
     for source in raw.pages:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -81,18 +80,15 @@ def write_sources(pages: Iterable[Page], docs_dir: Path) -> None:
         target.write_text(_source(page), encoding="utf-8")
 
 
-def build(pages: Iterable[Page], nav: list[NavEntry], data: dict[str, Any], out_dir: Path,
-          config_file: Path) -> None:
-    """Write the HTML of ``pages`` into ``out_dir`` with the project's mkdocs.yml.
+def render(docs_dir: Path, nav: list[NavEntry], data: dict[str, Any], out_dir: Path, config_file: Path) -> None:
+    """Write the HTML of the pages whose sources are in ``docs_dir`` (:func:`write_sources`)
+    into ``out_dir`` with the project's mkdocs.yml.
 
     ``data`` is given to the theme's templates (``config.extra``). The engine's own
     sitemap is removed (the build writes one with real dates), and the few pieces of
     theme markup the Nu HTML checker rejects are repaired.
     """
-    with tempfile.TemporaryDirectory(prefix="docs-", dir=out_dir.parent) as docs:
-        docs_dir = Path(docs)
-        write_sources(pages, docs_dir)
-        _run(config_file, docs_dir, out_dir, engine_nav(nav), data)
+    _run(config_file, docs_dir, out_dir, engine_nav(nav), data)
     for generated in ("sitemap.xml", "sitemap.xml.gz"):  # they carry the build time
         (out_dir / generated).unlink(missing_ok=True)
     _repair_theme_markup(out_dir)

@@ -8,6 +8,7 @@ from the event's own date), so the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -40,17 +41,16 @@ def calendar_file(name: str, events: list[Event]) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_files(corpus: Corpus, guidance: Guidance) -> list[Download]:
+def calendar_files(corpus: Corpus, guidance: Guidance) -> Iterator[Download]:
     """Each year's calendar, each unit's national calendar and one per province that addresses it."""
-    files = [Download(urls.year_calendar(c.year), "iCalendar",
-                      calendar_file(f"Ngày Công tác xã hội Việt Nam {c.year}", year_events(corpus, c.year)))
-             for c in corpus.campaigns]
+    for c in corpus.campaigns:
+        yield Download(urls.year_calendar(c.year), "iCalendar",
+                       calendar_file(f"Ngày Công tác xã hội Việt Nam {c.year}", year_events(corpus, c.year)))
     for uid, guide in guidance.guides.items():
         national = year_guides(guide.national(), corpus, guide.unit, guidance.resolver)
-        files.append(Download(urls.unit_calendar(uid), "iCalendar", calendar_file(
-            f"Ngày Công tác xã hội — {guide.unit.name}", unit_events(national))))
+        yield Download(urls.unit_calendar(uid), "iCalendar", calendar_file(
+            f"Ngày Công tác xã hội — {guide.unit.name}", unit_events(national)))
         for province in guide.provinces():
             years = year_guides(guide.in_province(province), corpus, guide.unit, guidance.resolver)
-            files.append(Download(urls.unit_calendar(uid, province), "iCalendar", calendar_file(
-                f"Ngày Công tác xã hội — {guide.unit.name} — {province}", unit_events(years))))
-    return files
+            yield Download(urls.unit_calendar(uid, province), "iCalendar", calendar_file(
+                f"Ngày Công tác xã hội — {guide.unit.name} — {province}", unit_events(years)))

@@ -8,6 +8,7 @@ gives it. Per year: the share card. Expensive files come from the cache.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.content.validate import Corpus, DocumentEntry
@@ -66,30 +67,28 @@ def _all_banner_files(corpus: Corpus, cache_dir: Path | None) -> list[Download]:
 
 
 def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1,
-                    site_url: str | None = None) -> list[Download]:
-    """Every download file. With ``workers`` > 1, documents are done in parallel."""
+                    site_url: str | None = None) -> Iterator[Download]:
+    """Every download file, one at a time (the caller writes each and lets it go: at national
+    scale they do not fit in memory). With ``workers`` > 1, documents are done in parallel."""
     font_path(SERIF[""]), font_path(BANNER_FONT)  # fail early, with the fix, when fonts are missing
-    files: list[Download] = []
     count = len(corpus.documents)
     if workers > 1 and count > 50:
         with worker_pool(workers) as pool:
             for batch in pool.map(_document_files, corpus.documents, [cache_dir] * count, [site_url] * count,
                                   chunksize=32):
-                files += batch
+                yield from batch
     else:
         for entry in corpus.documents:
-            files += _document_files(entry, cache_dir, site_url)
-    files += _all_banner_files(corpus, cache_dir)
+            yield from _document_files(entry, cache_dir, site_url)
+    yield from _all_banner_files(corpus, cache_dir)
     for campaign in corpus.campaigns:
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
-        files.append(Download(urls.share_image(campaign.year), "PNG", card))
+        yield Download(urls.share_image(campaign.year), "PNG", card)
         if campaign is corpus.campaigns[-1]:
-            files.append(Download(urls.SITE_SHARE_IMAGE, "PNG", card))
-    return files
+            yield Download(urls.SITE_SHARE_IMAGE, "PNG", card)
 
 
-def write_downloads(site_dir: Path, downloads: list[Download]) -> None:
-    for download in sorted(downloads, key=lambda d: d.path):
-        target = site_dir / download.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(download.data)
+def write_download(folder: Path, download: Download) -> None:
+    target = folder / download.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(download.data)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 
 from generator.site import urls
 from generator.site.files import Download
@@ -21,18 +20,22 @@ _TAG = re.compile(r"<[^>]+>")
 _D_WORD = re.compile(r"\b[dDđĐ]\w*")
 
 
-def d_syllables(texts: Iterable[str]) -> dict[str, list[str]]:
-    """The syllables in ``texts`` that begin with d and with đ, marks folded."""
-    found: dict[str, set[str]] = {"d": set(), "đ": set()}
-    for text in texts:
+class DSyllables:
+    """The syllables beginning with d and with đ (marks folded) of the texts it is given."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, set[str]] = {"d": set(), "đ": set()}
+
+    def add(self, text: str) -> None:
         for word in _D_WORD.findall(_TAG.sub(" ", text)):
             folded = fold_marks(word)
-            found["đ" if folded.startswith("đ") else "d"].add("d" + folded[1:])
-    return {key: sorted(values) for key, values in found.items()}
+            self.found["đ" if folded.startswith("đ") else "d"].add("d" + folded[1:])
 
+    def add_page(self, page: Page) -> None:
+        """A page the search index takes: its title, description and body."""
+        if page.searchable:
+            self.add(f"{page.title}\n{page.description}\n{page.body}")
 
-def d_syllables_file(pages: Iterable[Page]) -> Download:
-    """The syllables of every page the search index takes (title, description and body)."""
-    texts = (f"{page.title}\n{page.description}\n{page.body}" for page in pages if page.searchable)
-    data = json.dumps(d_syllables(texts), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Download(urls.D_SYLLABLES, "JSON", data)
+    def file(self) -> Download:
+        found = {key: sorted(values) for key, values in self.found.items()}
+        return Download(urls.D_SYLLABLES, "JSON", json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode())

@@ -19,10 +19,22 @@ import re
 from typing import Any
 
 from generator.reading.dates import iso
-from generator.reading.fields import (extract_deadlines, extract_edition, extract_references, extract_slogans,
-                                      extract_theme, extract_windows)
-from generator.reading.header import (DATE_LINE, DOC_TYPE_TITLES, NUMBER_LINE, extract_issuer, list_after,
-                                      signature)
+from generator.reading.fields import (
+    extract_deadlines,
+    extract_edition,
+    extract_references,
+    extract_slogans,
+    extract_theme,
+    extract_windows,
+)
+from generator.reading.header import (
+    DATE_LINE,
+    DOC_TYPE_TITLES,
+    NUMBER_LINE,
+    extract_issuer,
+    list_after,
+    signature,
+)
 from generator.reading.normalize import plain
 from generator.reading.outline import Block, outline
 from generator.reading.tasks import extract_tasks

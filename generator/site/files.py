@@ -21,20 +21,37 @@ class Download:
     origin: Origin | None = field(default=None, compare=False)
 
 
-class FileIndex:
-    """The site's files by folder, so that a page can list the files that sit next to it."""
+@dataclass(frozen=True)
+class SiteFile:
+    """A file as the pages list it: its path, label and size (its bytes are already on disk)."""
 
-    def __init__(self, files: Iterable[Download]) -> None:
-        self.by_path = {file.path: file for file in files}
-        self._by_folder: dict[str, list[Download]] = defaultdict(list)
-        for path in sorted(self.by_path):
-            self._by_folder[posixpath.dirname(path)].append(self.by_path[path])
+    path: str
+    kind: str
+    size: int
+    origin: Origin | None = field(default=None, compare=False)
+
+
+class FileIndex:
+    """The site's files by folder, so that a page can list the files that sit next to it.
+    Files are added as they are made and written; only their listing stays in memory."""
+
+    def __init__(self, files: Iterable[Download] = ()) -> None:
+        self.listed: list[SiteFile] = []  # every file added, a path claimed twice included (for the registry)
+        self._by_folder: dict[str, dict[str, SiteFile]] = defaultdict(dict)
+        for file in files:
+            self.add(file)
+
+    def add(self, file: Download) -> None:
+        listed = SiteFile(file.path, file.kind, len(file.data), file.origin)
+        self.listed.append(listed)
+        self._by_folder[posixpath.dirname(file.path)][file.path] = listed
 
     def __contains__(self, path: str) -> bool:
-        return path in self.by_path
+        return path in self._by_folder.get(posixpath.dirname(path), {})
 
-    def in_folder(self, folder: str, suffix: str = "", prefix: str = "") -> list[Download]:
+    def in_folder(self, folder: str, suffix: str = "", prefix: str = "") -> list[SiteFile]:
         """Files directly in ``folder`` (a page URL such as 'nam/2024/', or a folder path)
-        whose names start with ``prefix`` and end with ``suffix``."""
-        return [file for file in self._by_folder.get(folder.rstrip("/"), [])
-                if posixpath.basename(file.path).startswith(prefix) and file.path.endswith(suffix)]
+        whose names start with ``prefix`` and end with ``suffix``, by name."""
+        files = self._by_folder.get(folder.rstrip("/"), {})
+        return [files[path] for path in sorted(files)
+                if posixpath.basename(path).startswith(prefix) and path.endswith(suffix)]

@@ -29,7 +29,7 @@ from generator.site.guidance import (
     units_by_level_and_sector,
 )
 from generator.site.labels import document_date, document_title, theme_text
-from generator.site.render import SiteData, render_body
+from generator.site.render import SiteData, count_by_province, listed_by_name, named_and_counted, render_body
 from generator.site.sanitize import safe_markdown
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
@@ -99,30 +99,16 @@ def years_index(data: SiteData) -> Page:
                 body, searchable=False, lastmod=_site_newest(data))
 
 
-def _main_documents(entries: list[DocumentEntry]) -> list[DocumentEntry]:
-    """National and province documents (and local ones of no known province): what a year page
-    lists by name; the others are counted by province."""
-    return [e for e in entries if scope_of(e) in (NATIONAL, None) or e.doc.issuer.level == "province"]
-
-
-def _province_counts(entries: list[DocumentEntry]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = defaultdict(int)
-    for entry in entries:
-        if entry.doc.issuer.province and scope_of(entry) != NATIONAL:
-            counts[entry.doc.issuer.province] += 1
-    return sorted(counts.items(), key=lambda item: vi.ascii_fold(item[0]))
-
-
 def year_page(data: SiteData, campaign: Campaign) -> Page:
     """A year: national facts, province plans' slogans and windows (each naming its province), the
     national and province documents, and per-province counts for the rest."""
     corpus, url = data.corpus, urls.year(campaign.year)
     documents = corpus.documents_of(campaign.year)
-    main = _main_documents(documents)
+    main = listed_by_name(documents)
     provincial = [e for e in main if scope_of(e) != NATIONAL]
     body = render_body(data, "year.md.j2", url, campaign=campaign, years=[c.year for c in corpus.campaigns],
                        timeline=year_events(corpus, campaign.year), main_documents=main,
-                       province_counts=_province_counts(documents),
+                       province_counts=count_by_province(documents),
                        provincial_slogans=[e for e in provincial if e.doc.slogans],
                        provincial_windows=[e for e in provincial if e.doc.display_windows],
                        units=data.guidance.units_with_tasks_in(campaign.year),
@@ -142,7 +128,7 @@ def documents_index(data: SiteData) -> Page:
     for entry in documents:
         years[entry.doc.year] += 1
     body = render_body(data, "documents.md.j2", urls.DOCUMENTS, years=sorted(years.items(), reverse=True),
-                       province_counts=_province_counts(documents), latest=documents[:10])
+                       province_counts=count_by_province(documents), latest=documents[:10])
     return Page(urls.DOCUMENTS, "Văn bản", "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm và theo "
                 "tỉnh, thành phố.", body, searchable=False, lastmod=_site_newest(data))
 
@@ -238,11 +224,10 @@ def open_data_page(data: SiteData) -> Page:
 
 def cited_page(data: SiteData, cited: CitedDocument) -> Page:
     url = urls.cited(cited.slug)
-    citing = [entry for entry, _ in cited.citations]
-    main = {id(entry) for entry in _main_documents(citing)}
-    body = render_body(data, "cited.md.j2", url, cited=cited,
-                       citations=[(entry, ref) for entry, ref in cited.citations if id(entry) in main],
-                       province_counts=_province_counts([e for e in citing if id(e) not in main]))
+    named, counts = named_and_counted([entry for entry, _ in cited.citations])
+    keys = {entry.key for entry in named}
+    body = render_body(data, "cited.md.j2", url, cited=cited, province_counts=counts,
+                       citations=[(entry, ref) for entry, ref in cited.citations if entry.key in keys])
     entry, reference = cited.citations[0]
     index = next(i for i, r in enumerate(entry.doc.references) if r is reference)
     return Page(url, cited.title, f"{cited.title}: văn bản được trích dẫn trong các văn bản về Ngày Công tác xã "

@@ -4,8 +4,8 @@ Two things of the content can ask for one address: two provinces written
 "Quảng Ngãi" and "Quang Ngai" fold to one slug, two cited numbers to one page,
 two slogans differing only by punctuation to one banner, an editor's page
 called "nam" to the years index. The second claim is an error naming both
-sources, before anything is written, instead of one silently replacing the
-other.
+sources, before the engine runs and site/ is touched, instead of one silently
+replacing the other.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from generator.problems import ContentError, Origin, Problem
 from generator.site import urls
-from generator.site.files import Download
+from generator.site.files import SiteFile
 from generator.site.pages import Page
 
 
@@ -22,7 +22,7 @@ def _claimant(origin: Origin | None, title: str) -> str:
     return str(origin) if origin else f"trang “{title}” của cổng"
 
 
-def check_addresses(pages: Iterable[Page], files: Iterable[Download]) -> None:
+def check_addresses(pages: Iterable[Page], files: Iterable[SiteFile]) -> None:
     """Raise :class:`ContentError` when an address is claimed twice, or an editor's page takes
     a folder the site uses."""
     claims: dict[str, tuple[Origin | None, str]] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,27 @@ def scope_name(entry: DocumentEntry) -> str:
     return "cả nước" if scope == NATIONAL else scope or entry.doc.issuer.name
 
 
+def listed_by_name(entries: list[DocumentEntry]) -> list[DocumentEntry]:
+    """National and province documents (and local ones of no known province): what a year page
+    lists by name; the others are counted by province."""
+    return [e for e in entries if scope_of(e) in (NATIONAL, None) or e.doc.issuer.level == "province"]
+
+
+def count_by_province(entries: list[DocumentEntry]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        if entry.doc.issuer.province and scope_of(entry) != NATIONAL:
+            counts[entry.doc.issuer.province] += 1
+    return sorted(counts.items(), key=lambda item: vi.ascii_fold(item[0]))
+
+
+def named_and_counted(entries: list[DocumentEntry]) -> tuple[list[DocumentEntry], list[tuple[str, int]]]:
+    """``entries`` as a national-scale page shows them: some by name, the rest counted by province."""
+    named = listed_by_name(entries)
+    keys = {entry.key for entry in named}
+    return named, count_by_province([entry for entry in entries if entry.key not in keys])
+
+
 def page_of(node: Node) -> str:
     """URL of a document's page, or of a cited document's."""
     if isinstance(node, CitedDocument):
@@ -103,6 +125,7 @@ def _environment() -> Environment:
         urls=urls,
         page_of=page_of,
         scope_name=scope_name,
+        named_and_counted=named_and_counted,
         document_title=document_title,
         node_label=node_label,
         item_text=item_text,

@@ -118,7 +118,7 @@ def downloads_throughput(project: Path) -> tuple[float, int, int]:
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)
         started = time.perf_counter()
-        build_downloads(corpus, cache, workers=2)
+        list(build_downloads(corpus, cache, workers=2))
         rate = len(corpus.documents) / (time.perf_counter() - started)
         before = sum(1 for _ in cache.rglob("*.bin"))
         first = project / corpus.documents[0].file
@@ -126,7 +126,7 @@ def downloads_throughput(project: Path) -> tuple[float, int, int]:
         first.write_text(head + "triển khai" + tail, encoding="utf-8")
         edited = check(project)
         sample = dataclasses.replace(edited, documents=edited.documents[:THROUGHPUT_SAMPLE])
-        build_downloads(sample, cache, workers=2)
+        list(build_downloads(sample, cache, workers=2))
         regenerated = sum(1 for _ in cache.rglob("*.bin")) - before
         return rate, regenerated, len(corpus.documents)
 

@@ -42,9 +42,9 @@ def main(size: int) -> None:
               f"before, {os.getloadavg()[0]:.1f} after); after one edit {regenerated} cached files regenerated")
         corpus = check(project)
         cache = Path(tmp) / "cache"
-        build_downloads(corpus, cache, workers=2)
+        list(build_downloads(corpus, cache, workers=2))
         started = time.perf_counter()
-        build_downloads(corpus, cache, workers=2)
+        list(build_downloads(corpus, cache, workers=2))
         print(f"from the cache: {len(corpus.documents) / (time.perf_counter() - started):.0f} documents/s")
         cpu = cpu_per_document(corpus)
         print(f"CPU per document (DOCX + PDF): {cpu * 1000:.1f} ms, i.e. {2 / cpu:.0f} documents/s on 2 idle cores")
