@@ -87,6 +87,8 @@ def test_province_pages(site):
     quang_ngai = read_page(site, "tinh/quang-ngai")
     assert [a["href"] for a in quang_ngai.select(".ctxh-doclist a")] == ["../../van-ban/2024/son-tay-640-ubnd/"]
     assert "hợp nhất" in quang_ngai.get_text()
+    units = {a.get_text(): a["href"] for a in quang_ngai.select(".ctxh-units a")}
+    assert units["Phòng Y tế cấp huyện"] == "../../don-vi/phong-y-te/quang-ngai/"
 
 
 def test_check_warns_about_a_cited_date_that_disagrees_and_about_cycles(project):

@@ -251,8 +251,9 @@ def province_page(data: SiteData, province: str) -> Page:
     documents = [e for e in data.corpus.documents if e.doc.issuer.province == province]
     years = sorted({e.doc.year for e in documents}, reverse=True)
     trees = {year: data.cascade.tree(year, [e for e in documents if e.doc.year == year]) for year in years}
+    units = [(g.unit, counts[province]) for g in data.guidance.guides.values() if province in (counts := g.provinces())]
     body = render_body(data, "province.md.j2", url, province=province, documents=documents, years=years,
-                       trees=trees)
+                       trees=trees, units=units)
     return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
                 "theo năm.", body, searchable=False, lastmod=_newest(documents),
                 origin=documents[0].origin(("issuer", "province")))
