@@ -112,16 +112,31 @@ def host_headers(site: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:] if ": " in line)
 
 
+def serve_folder(folder: Path, headers: dict[str, str]) -> ThreadingHTTPServer:
+    """A static HTTP server of ``folder`` sending ``headers``, on a free port, in a thread."""
+    handler = type("SiteHandler", (QuietHandler,), {"extra_headers": headers})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 @contextlib.contextmanager
 def serving(site: Path, folder: Path) -> Iterator[str]:
     """A real static HTTP server with ``site`` under SUB_PATH; yields the origin."""
     shutil.copytree(site, folder / SUB_PATH.strip("/"))
-    handler = type("SiteHandler", (QuietHandler,), {"extra_headers": host_headers(site)})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = serve_folder(folder, host_headers(site))
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+def same_host_context(browser, origin: str, **options):
+    """A browser context in which every request to another host is aborted and recorded
+    (returns the context and the list of those requests)."""
+    context = browser.new_context(**options)
+    foreign: list[str] = []
+    context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
+                  if not route.request.url.startswith(origin) else route.continue_())
+    return context, foreign
 
 
 @pytest.fixture(scope="session")
@@ -153,10 +168,7 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A fresh browser page; every request to another host fails the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
-    foreign: list[str] = []
-    context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
-                  if not route.request.url.startswith(server) else route.continue_())
+    context, foreign = same_host_context(browser, server, viewport={"width": 1280, "height": 800}, locale="vi-VN")
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))

@@ -3,10 +3,7 @@ built HTML and in Chromium, with the site's Content-Security-Policy and without 
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import build_site
 
-from .conftest import QuietHandler, copy_project, host_headers
+from .conftest import copy_project, host_headers, same_host_context, serve_folder
 
 PAGE = """---
 title: "Hỏi đáp <img src=x onerror=\\"window.__pwned='title'\\">"
@@ -88,13 +85,6 @@ def test_no_page_carries_an_inline_script(hostile_site):
             assert script.get("src") or script.get("type") == "application/json", (path, str(script)[:120])
 
 
-def _serve(folder: Path, headers: dict[str, str]):
-    handler = type("Handler", (QuietHandler,), {"extra_headers": headers})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
 @pytest.mark.parametrize("with_csp", [True, False], ids=["with-csp", "without-csp"])
 def test_payloads_do_not_run_in_chromium(browser, hostile_site, tmp_path, with_csp):
     served = tmp_path / "served"
@@ -104,12 +94,9 @@ def test_payloads_do_not_run_in_chromium(browser, hostile_site, tmp_path, with_c
     planted = served / "gioi-thieu" / "index.html"
     planted.write_text(planted.read_text(encoding="utf-8").replace(
         "</body>", "<script>window.__pwned='planted'</script></body>"), encoding="utf-8")
-    httpd = _serve(served, host_headers(hostile_site) if with_csp else {})
+    httpd = serve_folder(served, host_headers(hostile_site) if with_csp else {})
     origin = f"http://127.0.0.1:{httpd.server_address[1]}"
-    context = browser.new_context()
-    foreign: list[str] = []
-    context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
-                  if not route.request.url.startswith(origin) else route.continue_())
+    context, foreign = same_host_context(browser, origin)
     tab = context.new_page()
     try:
         for url in ("hoi-dap/", "nam/2024/", "", "gioi-thieu/"):

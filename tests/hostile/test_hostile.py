@@ -10,7 +10,6 @@ can throw at `ctxh`. Each case runs the real command in its own process, with at
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import resource
@@ -19,18 +18,16 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 import urllib.request
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from ..conftest import ROOT, QuietHandler, copy_project, host_headers
+from ..conftest import ROOT, copy_project, host_headers, same_host_context, serve_folder
 from ..test_errors import edit
 from .payloads import generate
 
@@ -159,13 +156,6 @@ TRIGGER = """() => {
 }"""
 
 
-def _serve(folder: Path, headers: dict[str, str]) -> ThreadingHTTPServer:
-    handler = type("Handler", (QuietHandler,), {"extra_headers": headers})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
 def _active(tag) -> list[str]:
     found = [name for name in tag.attrs if name.lower().startswith("on")]
     for name in ("href", "src", "action", "formaction", "data", "xlink:href"):
@@ -187,12 +177,9 @@ def test_injected_payload_stays_inert(case, tmp_path, browser):
         for region in soup.select("article, .md-nav, .md-header__topic, .md-banner, title"):
             assert [(t.name, _active(t)) for t in region.find_all(True) if _active(t)] == [], url
     for headers in (host_headers(site), {}):
-        httpd = _serve(site, headers)
+        httpd = serve_folder(site, headers)
         origin = f"http://127.0.0.1:{httpd.server_address[1]}"
-        context = browser.new_context()
-        foreign: list[str] = []
-        context.route("**/*", lambda route: (foreign.append(route.request.url), route.abort())
-                      if not route.request.url.startswith(origin) else route.continue_())
+        context, foreign = same_host_context(browser, origin)
         tab = context.new_page()
         try:
             for url in case["pages"]:
