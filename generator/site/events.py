@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from generator.content.models import Campaign
+from generator.content.models import Campaign, edition_of
 from generator.content.validate import Corpus
 from generator.site import urls
 from generator.site.guidance import NATIONAL, YearGuide, scope_of
@@ -41,9 +41,14 @@ def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
 
 
+def _day(year: int, page: str | None) -> Event:
+    """The Day itself: 25 March of every year (Quyết định 1791/QĐ-TTg), whether or not the year has a campaign."""
+    return Event(dt.date(year, 3, 25), None, f"Ngày Công tác xã hội Việt Nam lần thứ {edition_of(year)}",
+                 "25 tháng 3 hằng năm (Quyết định 1791/QĐ-TTg).", page)
+
+
 def _campaign_events(campaign: Campaign) -> list[Event]:
-    events = [Event(campaign.date, None, f"Ngày Công tác xã hội Việt Nam lần thứ {campaign.edition}",
-                    "25 tháng 3 hằng năm (Quyết định 1791/QĐ-TTg).", urls.year(campaign.year))]
+    events = [_day(campaign.year, urls.year(campaign.year))]
     if campaign.national_dispatch:
         nd = campaign.national_dispatch
         events.append(Event(nd.date, None, f"Công văn {nd.number} của {nd.issuer}", "Công văn hướng dẫn của Bộ.",
@@ -60,7 +65,7 @@ def year_events(corpus: Corpus, year: int) -> list[Event]:
     """The year's key dates: national ones, and the banner windows of province documents, named
     with their province (windows of districts and communes are on their units' pages)."""
     campaign = corpus.campaign(year)
-    events = _campaign_events(campaign) if campaign else []
+    events = _campaign_events(campaign) if campaign else [_day(year, None)]
     for entry in corpus.documents_of(year):
         doc, scope = entry.doc, scope_of(entry)
         page = urls.document(doc.year, doc.slug)

@@ -262,6 +262,14 @@ class YearGuide:
     windows: list[WindowLine]
     slogans: list[tuple[str, DocumentEntry | None]]  # text, and the document (None: national campaign)
 
+    @property
+    def slogan_sources(self) -> list[DocumentEntry | None]:
+        """Where the slogans come from, each source once (None: the national campaign)."""
+        sources: dict[str | None, DocumentEntry | None] = {}
+        for _, entry in self.slogans:
+            sources.setdefault(entry.key if entry else None, entry)
+        return list(sources.values())
+
 
 def year_guides(reaches: list[Reach], corpus: Corpus, unit: Unit, resolver: Resolver,
                 with_campaign: bool = True) -> list[YearGuide]:
