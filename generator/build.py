@@ -108,8 +108,11 @@ def _swap_into_place(built: Path, site_dir: Path, staging: Path) -> None:
         raise
 
 
-class BuildInterrupted(BuildError):
-    """The build was stopped (SIGTERM); the staging folder is removed and site/ is unchanged."""
+class BuildInterrupted(BaseException):
+    """The build was stopped (SIGTERM); the staging folder is removed and site/ is unchanged.
+
+    A BaseException, like KeyboardInterrupt: the signal can arrive inside any library, and
+    libraries catch Exception (fontTools wraps it in its own error, with a traceback)."""
 
 
 @contextlib.contextmanager

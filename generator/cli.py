@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from generator.build import build_site, check, warnings
+from generator.build import BuildInterrupted, build_site, check, warnings
 from generator.content.models import SCHEMAS
 from generator.editing.evaluate import accuracy, evaluate_folder
 from generator.editing.importer import import_file
@@ -57,7 +57,7 @@ def _build(root: Path, site: Path | None) -> Path:
             bar.stop()
             _report(error)
             raise typer.Exit(1) from None
-        except BuildError as error:
+        except (BuildError, BuildInterrupted) as error:
             bar.stop()
             err.print(f"[bold red]Lỗi khi dựng trang[/]: {error}", highlight=False)
             err.print("Thư mục site/ giữ nguyên.")
