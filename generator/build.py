@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
+import gc
 import itertools
 import os
 import shutil
@@ -26,6 +27,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator.content.checks import reader_warnings
 from generator.content.load import load_content
@@ -36,11 +38,11 @@ from generator.outputs.downloads import build_downloads, write_download
 from generator.outputs.hosting import write_hosting_files
 from generator.outputs.opendata import open_data
 from generator.outputs.search import DSyllables
-from generator.problems import BuildError, Problem
+from generator.problems import Problem
 from generator.site.cascade import Cascade, build_cascade
 from generator.site.files import FileIndex
 from generator.site.guidance import Guidance, build_guidance
-from generator.site.pages import Page, announcements, navigation, site_pages
+from generator.site.pages import NavEntry, Page, announcements, navigation, site_pages
 from generator.site.registry import check_addresses
 from generator.site.render import SiteData
 
@@ -52,9 +54,23 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class BuildResult:
-    corpus: Corpus
+    campaigns: int
+    documents: int
     pages: int
     site_dir: Path
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the last stages need once the content itself is let go: the pages without their
+    bodies (written for the engine already), the navigation and the theme's data."""
+
+    pages: list[Page]
+    nav: list[NavEntry]
+    theme_data: dict[str, Any]
+    campaigns: int
+    documents: int
     warnings: list[Problem]
 
 
@@ -183,32 +199,40 @@ def _move_into(source: Path, target: Path) -> None:
             os.replace(path, destination)
 
 
-def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bool, workers: int) -> BuildResult:
-    config_file = root / "mkdocs.yml"
+def _prepare(root: Path, staging: Path, site_url: str | None, progress: Progress, workers: int) -> _Prepared:
+    """Content → downloads and page sources, written into ``staging`` as they are made."""
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
-    site_url = mkdocs.configured_site_url(config_file)
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
+    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
+    files = FileIndex()
+    for download in itertools.chain(build_downloads(corpus, root / CACHE_DIR, workers, site_url),
+                                    calendar_files(corpus, guidance), open_data(corpus, guidance, site_url)):
+        write_download(staging / "files", download)
+        files.add(download)
+    progress("Tạo các trang")
+    data = SiteData(corpus, guidance, cascade, files, build_date())
+    pages = _write_pages(site_pages(data), staging / "docs", staging / "files", files)
+    check_addresses(pages, files.listed)
+    return _Prepared(pages, navigation(data), {"ctxh_windows": announcements(data)}, len(corpus.campaigns),
+                     len(corpus.documents), warnings(corpus, guidance, cascade))
+
+
+def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bool, workers: int) -> BuildResult:
+    config_file = root / "mkdocs.yml"
+    site_url = mkdocs.configured_site_url(config_file)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
-    files_dir, docs_dir, built = staging / "files", staging / "docs", staging / "site"
+    built = staging / "site"
     try:
-        progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-        files = FileIndex()
-        for download in itertools.chain(build_downloads(corpus, root / CACHE_DIR, workers, site_url),
-                                        calendar_files(corpus, guidance), open_data(corpus, guidance, site_url)):
-            write_download(files_dir, download)
-            files.add(download)
-        progress("Tạo các trang")
-        data = SiteData(corpus, guidance, cascade, files, build_date())
-        pages = _write_pages(site_pages(data), docs_dir, files_dir, files)
-        check_addresses(pages, files.listed)
+        prepared = _prepare(root, staging, site_url, progress, workers)
+        gc.collect()  # the content is let go before the engine runs: at national scale both do not fit at once
         progress("Dựng HTML (mkdocs-material)")
-        mkdocs.render(docs_dir, navigation(data), {"ctxh_windows": announcements(data)}, built, config_file)
-        _move_into(files_dir, built)
-        write_hosting_files(built, pages, site_url)
+        mkdocs.render(staging / "docs", prepared.nav, prepared.theme_data, built, config_file)
+        _move_into(staging / "files", built)
+        write_hosting_files(built, prepared.pages, site_url)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         if search_index:
             pagefind.build_index(built)
@@ -216,5 +240,4 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
         _swap_into_place(built, site_dir, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(corpus=corpus, pages=len(pages), site_dir=site_dir,
-                       warnings=warnings(corpus, guidance, cascade))
+    return BuildResult(prepared.campaigns, prepared.documents, len(prepared.pages), site_dir, prepared.warnings)

@@ -64,8 +64,8 @@ def _build(root: Path, site: Path | None) -> Path:
             raise typer.Exit(2) from None
     if result.warnings:
         err.print(f"{len(result.warnings)} cảnh báo: xem bằng `ctxh check`", highlight=False)
-    out.print(f"Đã dựng {result.pages} trang từ {len(result.corpus.campaigns)} năm và "
-              f"{len(result.corpus.documents)} văn bản vào {result.site_dir}", highlight=False)
+    out.print(f"Đã dựng {result.pages} trang từ {result.campaigns} năm và "
+              f"{result.documents} văn bản vào {result.site_dir}", highlight=False)
     return result.site_dir
 
 
