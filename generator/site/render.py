@@ -91,6 +91,7 @@ def _environment() -> Environment:
         short_date=vi.short_date,
         date_words=vi.date_words,
         date_range=vi.date_range,
+        weekday=lambda day: vi.WEEKDAYS[day.weekday()],
         doc_type=lambda value: vi.DOC_TYPE_NAMES[value],
         level=lambda value: vi.LEVEL_NAMES[value],
         inline=inline_html,
