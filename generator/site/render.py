@@ -33,10 +33,12 @@ from generator.site.guidance import (
     year_guides,
 )
 from generator.site.labels import (
+    DOWNLOAD_KINDS,
     document_title,
     excerpt,
     file_size,
     node_label,
+    numbered,
 )
 from generator.site.sanitize import safe_markdown
 
@@ -97,6 +99,7 @@ def _environment() -> Environment:
         inline=inline_html,
         capfirst=lambda text: text[:1].upper() + text[1:],
         file_size=file_size,
+        download_kind=DOWNLOAD_KINDS.__getitem__,
         markdown=lambda text: Markup(safe_markdown(text, id_prefix="tom-tat-")),
     )
     env.globals.update(
@@ -106,6 +109,7 @@ def _environment() -> Environment:
         scope_name=scope_name,
         document_title=document_title,
         node_label=node_label,
+        numbered=numbered,
         item_text=item_text,
         excerpt=excerpt,
     )

@@ -128,7 +128,9 @@ function renderResult(data) {
   const heading = element("h2", "ctxh-search__title");
   heading.append(link);
   item.append(heading);
-  const details = [data.meta.so && `Số ${data.meta.so}`, data.meta.ngay].filter(Boolean).join(" · ");
+  const so = data.meta.so || "";
+  const number = so.startsWith("/") ? `Để trống số, ký hiệu ${so.slice(1)}` : so && `Số ${so}`;
+  const details = [number, data.meta.ngay].filter(Boolean).join(" · ");
   if (details) item.append(element("p", "ctxh-search__meta", details));
   const excerpt = element("p", "ctxh-search__excerpt");
   excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped page text with <mark> around matches
