@@ -13,6 +13,7 @@ import io
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 TEXT = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".md", ".ics", ".csv", ".webmanifest"}
 
@@ -25,7 +26,7 @@ def site_headers(folder: Path) -> dict[str, str]:
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
