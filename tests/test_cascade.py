@@ -40,10 +40,10 @@ def test_2023_tree(site):
 def test_2024_tree(site):
     tree = tree_of(site, "nam/2024")
     assert [c[0] for c in find(tree, "978/BLĐTBXH-CBTXH")[1]] == [
-        "Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước"]
+        "Cấp tỉnh · Kế hoạch (để trống số), ký hiệu KH-UBND · Ủy ban nhân dân tỉnh Bình Phước"]
     quang_ngai = find(tree_of(site, "tinh/quang-ngai"), "817/SLĐTBXH-BTXH&GN")
     assert "Quảng Ngãi" in quang_ngai[0]
-    assert [c[0] for c in quang_ngai[1]] == ["Cấp huyện · Công văn 640/UBND · Ủy ban nhân dân huyện Sơn Tây"]
+    assert [c[0] for c in quang_ngai[1]] == ["Cấp huyện · Công văn số 640/UBND · Ủy ban nhân dân huyện Sơn Tây"]
 
 
 def test_every_cited_page_names_its_national_and_province_citers_and_counts_the_others(site):

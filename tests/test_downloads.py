@@ -55,7 +55,7 @@ def test_document_page_lists_downloads_with_format_and_size(site):
     items = [li.get_text(" ", strip=True) for li in read_page(site, "van-ban/2024/son-tay-640-ubnd").select(
         ".ctxh-downloads li")]
     assert len(items) == 4
-    assert any(item.startswith("son-tay-640-ubnd.docx (DOCX,") and item.endswith("KB)") for item in items)
+    assert any(item.startswith("son-tay-640-ubnd.docx (bản Word,") and item.endswith("KB)") for item in items)
 
 
 BINH_PHUOC = next(e for e in CORPUS.documents if e.doc.slug == "binh-phuoc-kh-ubnd")
@@ -95,8 +95,8 @@ def test_banner_lettering_fills_the_banner_inside_the_margins(site, size):
 
 def test_banner_links_say_what_and_how_big(site):
     items = [li.get_text(" ", strip=True) for li in read_page(site, BINH_PHUOC_FOLDER.as_posix()).select(".ctxh-banner li")]
-    assert any(item.startswith("Băng rôn 1,2 × 6 m (PDF,") and item.endswith("KB)") for item in items)
-    assert any(item.startswith("Băng rôn 0,8 × 5 m (SVG,") for item in items)
+    assert any(item.startswith("Băng rôn 1,2 × 6 m (bản PDF,") and item.endswith("KB)") for item in items)
+    assert any(item.startswith("Băng rôn 0,8 × 5 m (bản vẽ SVG,") for item in items)
     assert not any(".pdf" in item or ".svg" in item for item in items)
 
 

@@ -64,13 +64,15 @@ def robots(site_url: str | None) -> str:
 
 # The "not found" page a host serves at any missing address. Without SITE_URL the
 # site's base path is unknown, so no link or asset can be addressed from an
-# arbitrary depth: this page then stands alone (no links, no files).
+# arbitrary depth: this page then stands alone (no links, no files; an empty icon, so that
+# the browser does not ask the host's root for /favicon.ico).
 STANDALONE_404 = """<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Không tìm thấy trang - Ngày Công tác xã hội Việt Nam</title>
+<link rel="icon" href="data:,">
 <style>body{max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.1rem/1.6 system-ui,sans-serif;color:#222}
 h1{color:#9b0d24;font-size:1.6rem}</style>
 </head>

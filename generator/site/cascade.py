@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from generator.content.checks import CAMPAIGN_CYCLE_KINDS
 from generator.content.models import Reference
 from generator.content.validate import Corpus, DocumentEntry
 from generator.problems import Problem
@@ -59,6 +60,11 @@ class CitedDocument:
     @property
     def level(self) -> str:
         return issuer_level(self.issuer)
+
+    @property
+    def year_in_doubt(self) -> bool:
+        """Cited with a date in another year than the Day it serves (``ctxh check`` warns too)."""
+        return self.date is not None and self.kind in CAMPAIGN_CYCLE_KINDS and self.date.year != self.year
 
     @property
     def title(self) -> str:

@@ -22,14 +22,21 @@ def document_title(doc: Document) -> str:
     return f"{kind} của {doc.issuer.name} năm {doc.year}"
 
 
+def numbered(doc: Document) -> str:
+    """The kind with the number as a reader says it: 'Kế hoạch số 12/KH-UBND'; a number left
+    blank in the document is said so: 'Kế hoạch (để trống số), ký hiệu KH-UBND'."""
+    kind = vi.DOC_TYPE_NAMES[doc.doc_type]
+    if doc.number:
+        return f"{kind} số {doc.number_symbol}"
+    return f"{kind} (để trống số), ký hiệu {doc.symbol}" if doc.symbol else kind
+
+
 def node_label(node: Node) -> str:
-    """'Cấp tỉnh · Kế hoạch /KH-UBND · Ủy ban nhân dân tỉnh Bình Phước'."""
+    """'Cấp tỉnh · Kế hoạch (để trống số), ký hiệu KH-UBND · Ủy ban nhân dân tỉnh Bình Phước'."""
     if isinstance(node, CitedDocument):
         return f"{vi.LEVEL_NAMES[node.level]} · {node.kind} {node.number}" + (f" · {node.issuer}" if node.issuer else "")
     doc = node.doc
-    kind = vi.DOC_TYPE_NAMES[doc.doc_type]
-    numbered = f" {doc.number_symbol}" if doc.number_symbol else ""
-    return f"{vi.LEVEL_NAMES[doc.issuer.level]} · {kind}{numbered} · {doc.issuer.name}"
+    return f"{vi.LEVEL_NAMES[doc.issuer.level]} · {numbered(doc)} · {doc.issuer.name}"
 
 
 def theme_text(campaign: Campaign | None) -> str:
@@ -42,6 +49,20 @@ def excerpt(text: str, limit: int = 220) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+# What a download is, in the words of its list: "(tệp lịch, 1 KB)". The keys are Download.kind.
+DOWNLOAD_KINDS = {
+    "DOCX": "bản Word",
+    "PDF": "bản PDF",
+    "Markdown": "văn bản Markdown",
+    "JSON": "dữ liệu JSON",
+    "JSON Schema": "mô tả cấu trúc dữ liệu",
+    "CSV": "bảng CSV",
+    "iCalendar": "tệp lịch",
+    "SVG": "bản vẽ SVG",
+    "PNG": "ảnh PNG",
+}
 
 
 def file_size(size: int) -> str:

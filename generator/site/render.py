@@ -34,10 +34,12 @@ from generator.site.guidance import (
     year_guides,
 )
 from generator.site.labels import (
+    DOWNLOAD_KINDS,
     document_title,
     excerpt,
     file_size,
     node_label,
+    numbered,
 )
 from generator.site.sanitize import safe_markdown
 
@@ -113,11 +115,13 @@ def _environment() -> Environment:
         short_date=vi.short_date,
         date_words=vi.date_words,
         date_range=vi.date_range,
+        weekday=lambda day: vi.WEEKDAYS[day.weekday()],
         doc_type=lambda value: vi.DOC_TYPE_NAMES[value],
         level=lambda value: vi.LEVEL_NAMES[value],
         inline=inline_html,
         capfirst=lambda text: text[:1].upper() + text[1:],
         file_size=file_size,
+        download_kind=DOWNLOAD_KINDS.__getitem__,
         markdown=lambda text: Markup(safe_markdown(text, id_prefix="tom-tat-")),
     )
     env.globals.update(
@@ -128,6 +132,7 @@ def _environment() -> Environment:
         named_and_counted=named_and_counted,
         document_title=document_title,
         node_label=node_label,
+        numbered=numbered,
         item_text=item_text,
         excerpt=excerpt,
     )

@@ -196,12 +196,12 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]] | str:
                                  capture_output=True, text=True)
         if install.returncode != 0:
             return f"not run: npm install lighthouse failed ({install.stderr.strip()[:200]})"
-    # Lighthouse's Chrome gets no answer from a server thread of this process: serve from a child.
+    # Served as a host serves it (gzip, the _headers), from a child process (see gzip_server.py).
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("gzip_server.py")), str(port), str(site)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     origin = f"http://127.0.0.1:{port}/"
-    time.sleep(1)
+    wait_for_port(port)
     document = next(iter(sorted((site / "van-ban").glob("20*/*/index.html")))).parent.relative_to(site).as_posix()
     scores = {}
     try:
@@ -219,6 +219,20 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]] | str:
     finally:
         server.terminate()
     return scores
+
+
+def wait_for_port(port: int, seconds: float = 10) -> None:
+    import socket
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def free_port() -> int:

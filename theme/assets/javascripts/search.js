@@ -5,9 +5,16 @@
 // so each query syllable that begins with "d" is also tried as "đ": 2^k
 // variants (k capped), searched separately and merged by best score. The
 // excerpts are Pagefind's own: the original text, with the match highlighted.
+//
+// Pagefind also folds the other diacritics, so "đối tượng" finds "Đổi mới" and
+// "Thủ tướng" as well. The first results are ranked again on their text: the
+// whole phrase as typed first, then every word as typed, then the rest. A word
+// typed with its marks matches only with those marks; one typed without marks
+// matches with any.
 
 const MAX_D_SYLLABLES = 4;
 const PAGE_SIZE = 20;
+const RERANKED = 60; // how many of Pagefind's first results are ranked again on their text
 // A document is what most searches are after: its number, issuer and signer weigh like its title
 // (a unit's page in a province, short and titled with the province, would otherwise come first).
 const META_WEIGHTS = { title: 5, so: 10, co_quan: 8, nguoi_ky: 6 };
@@ -46,6 +53,32 @@ export function dVariants(forms) {
     (variants, forms) => variants.flatMap((prefix) => forms.map((form) => (prefix ? `${prefix} ${form}` : form))),
     [""],
   );
+}
+
+function words(text) {
+  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+}
+
+// Does a word of the text match a word of the query, as the query was typed?
+function matcher(queryWord) {
+  const folded = foldMarks(queryWord).replace(/đ/g, "d");
+  if (folded !== queryWord) return (word) => word === queryWord;
+  return (word) => foldMarks(word).replace(/đ/g, "d") === folded;
+}
+
+// 0: the whole phrase as typed, 1: every word as typed, 2: the rest.
+export function phraseTier(query, text) {
+  const tests = words(query).map(matcher);
+  const found = words(text);
+  if (!tests.length) return 2;
+  const at = (start) => tests.every((test, i) => start + i < found.length && test(found[start + i]));
+  if (found.some((_, start) => at(start))) return 0;
+  return tests.every((test) => found.some(test)) ? 1 : 2;
+}
+
+function byPhrase(query, data) {
+  const tier = new Map(data.map((d) => [d, phraseTier(query, `${d.meta.title || ""} ${d.content}`)]));
+  return [...data].sort((a, b) => tier.get(a) - tier.get(b)); // stable: Pagefind's order within a tier
 }
 
 async function loadPagefind() {
@@ -95,7 +128,9 @@ function renderResult(data) {
   const heading = element("h2", "ctxh-search__title");
   heading.append(link);
   item.append(heading);
-  const details = [data.meta.so && `Số ${data.meta.so}`, data.meta.ngay].filter(Boolean).join(" · ");
+  const so = data.meta.so || "";
+  const number = so.startsWith("/") ? `Để trống số, ký hiệu ${so.slice(1)}` : so && `Số ${so}`;
+  const details = [number, data.meta.ngay].filter(Boolean).join(" · ");
   if (details) item.append(element("p", "ctxh-search__meta", details));
   const excerpt = element("p", "ctxh-search__excerpt");
   excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped page text with <mark> around matches
@@ -109,7 +144,14 @@ function restoreFilters(form, params) {
   for (const select of form.querySelectorAll("select[data-filter]")) {
     select.value = params.get(select.name) || "";
   }
-  form.querySelector("fieldset").hidden = false;
+  form.querySelector(".ctxh-search__more").hidden = false;
+}
+
+// The folded "Lọc" control says which filters are in use: "Lọc (đang chọn: 2023, Quảng Ngãi)".
+function showActiveFilters(form) {
+  const chosen = [...form.querySelectorAll(".ctxh-search__filters select")].filter((select) => select.value);
+  const names = chosen.map((select) => select.selectedOptions[0].textContent);
+  form.querySelector(".ctxh-search__active").textContent = names.length ? ` (đang chọn: ${names.join(", ")})` : "";
 }
 
 async function main() {
@@ -145,6 +187,7 @@ async function main() {
       }
     }
     if (sort.value) state.set("sap-xep", sort.value);
+    showActiveFilters(form);
     history.replaceState(null, "", state.toString() ? `?${state}` : location.pathname);
     list.replaceChildren();
     if (!query && !Object.keys(filters).length) {
@@ -152,9 +195,10 @@ async function main() {
       return;
     }
     const results = await searchAll(pagefind, syllables, query, filters);
-    let data = await Promise.all(results.slice(0, sort.value ? 200 : PAGE_SIZE).map((r) => r.data()));
+    let data = await Promise.all(results.slice(0, sort.value ? 200 : RERANKED).map((r) => r.data()));
     if (current !== generation) return;
-    if (sort.value) data = data.sort((a, b) => (b.meta.sap_xep || "").localeCompare(a.meta.sap_xep || "")).slice(0, PAGE_SIZE);
+    data = sort.value ? data.sort((a, b) => (b.meta.sap_xep || "").localeCompare(a.meta.sap_xep || "")) : byPhrase(query, data);
+    data = data.slice(0, PAGE_SIZE);
     if (!results.length) {
       status.textContent = query ? `Không tìm thấy kết quả nào cho “${query}”.` : "Không có trang nào khớp bộ lọc.";
       return;
