@@ -31,8 +31,8 @@ build: install fonts
 check: install
 	$(BIN)/ctxh check
 
-test: install system     ## install, then run the whole test suite
-	$(BIN)/python -m pytest
+test: install system     ## install, then run the whole test suite, on every core
+	$(BIN)/python -m pytest -n auto
 
 schema: install          ## rewrite schemas/*.schema.json from the models
 	$(BIN)/ctxh schema

@@ -120,7 +120,7 @@ def test_year_pages_show_theme_or_unknown(site):
 def test_year_2024_names_the_province_of_every_slogan_and_window(site):
     soup = read_page(site, "nam/2024")
     text = _text(soup)
-    assert "Khẩu hiệu chưa có thông tin" in text  # no national slogan is sourced for 2024 (under its own heading)
+    assert "Khẩu hiệu chung cả nước: chưa có thông tin" in text  # no national slogan is sourced for 2024
     items = [li.get_text() for li in soup.select("#khau-hieu-cac-tinh ~ .ctxh-slogans li, .ctxh-windows li")]
     assert any(i.startswith("Bình Phước: Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024 — theo") for i in items)
     assert any(i.startswith("Bình Phước: 22/3 – 28/3/2024") for i in items)

@@ -94,6 +94,9 @@ def prepare(case: dict, project: Path, inputs: Path) -> list[str]:
     return [arg.replace("{inputs}", str(inputs)) for arg in command] + ["--root", str(project)]
 
 
+# The cases edit campaign slogans and banner windows, which the bundled 2024 campaign no longer has
+# (they were Bình Phước's): the copy gets a 2024 campaign with them, as a ministry would publish it.
+NATIONAL_2024 = Path(__file__).with_name("campaign-2024-national.yml")
 PUBLISHED = "<!doctype html><title>bản đã xuất bản</title>"
 
 
@@ -101,6 +104,7 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the project with a published site/, and a scratch folder beside it."""
     project, inputs = copy_project(tmp_path / "project"), tmp_path / "inputs"
     inputs.mkdir()
+    shutil.copy(NATIONAL_2024, project / "campaigns" / "2024.yml")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text(PUBLISHED, encoding="utf-8")
     return project, inputs
@@ -199,7 +203,10 @@ def test_a_stopped_build_loses_nothing(case, tmp_path):
     args = prepare(case, project, inputs)
     process = subprocess.Popen(_ctxh(args), cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, preexec_fn=_limit_memory, env=ENV)
-    time.sleep(case["terminate_after"])
+    deadline = time.monotonic() + SECONDS
+    while not list(project.glob(case["terminate_when"])):  # the stage has begun: a marker, never a delay
+        assert process.poll() is None and time.monotonic() < deadline, f"never reached {case['terminate_when']}"
+        time.sleep(0.01)
     process.send_signal(signal.SIGTERM)
     output, _ = process.communicate(timeout=SECONDS)
     assert process.returncode != 0 and "bị dừng" in output and "Traceback" not in output, output
