@@ -1,8 +1,8 @@
 """Regenerate the README screenshots from the current build.
 
 Builds the bundled content, serves it on localhost, and takes phone (360×800)
-and desktop (1280×800) screenshots of the home, a year, a document and a unit
-page with Debian's chromium. Run: .venv/bin/python scripts/screenshots.py
+and desktop (1280×800) screenshots of the home, a year, a document, a unit in its
+province and a search with results, with Debian's chromium. Run: .venv/bin/python scripts/screenshots.py
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from generator.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"home": "", "year": "nam/2024/", "document": "van-ban/2024/son-tay-640-ubnd/", "unit": "don-vi/so-y-te/"}
+PAGES = {"home": "", "year": "nam/2024/", "document": "van-ban/2024/son-tay-640-ubnd/",
+         "unit": "don-vi/so-y-te/binh-phuoc/", "search": "tra-cuu/?q=treo%20b%C4%83ng%20r%C3%B4n"}
 SIZES = {"phone": (360, 800), "desktop": (1280, 800)}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -42,6 +43,8 @@ def main() -> None:
             page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             for name, path in PAGES.items():
                 page.goto(origin + path)
+                if name == "search":
+                    page.wait_for_selector(".ctxh-search__result")
                 target = OUT / f"{name}-{size_name}.png"
                 page.screenshot(path=str(target))
                 print(f"wrote {target.relative_to(ROOT)}")

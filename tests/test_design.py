@@ -102,7 +102,7 @@ def test_readme_screenshots_exist_for_every_page_and_size():
     from .conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ("home", "year", "document", "unit"):
+    for name in ("home", "year", "document", "unit", "search"):
         for size, width in (("phone", 360), ("desktop", 1280)):
             path = f"docs/screenshots/{name}-{size}.png"
             assert path in readme
