@@ -3,13 +3,15 @@
     content.load → content.validate (repairs and outlines each text)
     → site.guidance + site.cascade (who must do what; which document implements which)
     → outputs (document copies, banners, calendars, open data)
-    → site.pages (every page, from the templates)
-    → engine.mkdocs (HTML) → outputs.hosting + search files → engine.pagefind (index)
+    → site.pages (every page, from the templates, and the search page's d/đ syllables)
+    → engine.mkdocs (HTML) → outputs.hosting → engine.pagefind (index)
     → swap into site/
 
 Everything is produced in a temporary folder next to ``site/``; ``site/`` is
 replaced only once the whole build has succeeded, so bad input or a crash
-never leaves a half-written site.
+never leaves a half-written site. Files and page sources are written as they
+are made, and the content is let go before the engine runs: at national scale
+they would not fit in memory together.
 """
 
 from __future__ import annotations
