@@ -156,7 +156,7 @@ def test_year_page_lists_units_with_tasks(site):
 
 
 def test_checklist_of_the_busiest_unit_in_its_province_prints_on_one_a4_page(browser, server):
-    guide, province = max(((g, p) for g in GUIDANCE.guides.values() for p in g.provinces()),
+    guide, province = max(((g, p) for g in GUIDANCE.guides.values() for p in g.provinces),
                           key=lambda item: len(item[0].in_province(item[1])))
     context = browser.new_context()
     tab = context.new_page()

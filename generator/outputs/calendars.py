@@ -50,7 +50,7 @@ def calendar_files(corpus: Corpus, guidance: Guidance) -> Iterator[Download]:
         national = year_guides(guide.national(), corpus, guide.unit, guidance.resolver)
         yield Download(urls.unit_calendar(uid), "iCalendar", calendar_file(
             f"Ngày Công tác xã hội — {guide.unit.name}", unit_events(national)))
-        for province in guide.provinces():
+        for province in guide.provinces:
             years = year_guides(guide.in_province(province), corpus, guide.unit, guidance.resolver)
             yield Download(urls.unit_calendar(uid, province), "iCalendar", calendar_file(
                 f"Ngày Công tác xã hội — {guide.unit.name} — {province}", unit_events(years)))

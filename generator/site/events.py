@@ -12,10 +12,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from generator.content.models import Campaign, edition_of
+from generator.content.models import Campaign, Deadline, edition_of
 from generator.content.validate import Corpus
 from generator.site import urls
-from generator.site.guidance import NATIONAL, YearGuide, scope_of
+from generator.site.guidance import NATIONAL, YearGuide, scope_name, scope_of
 from generator.site.labels import document_title
 
 
@@ -37,6 +37,14 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest() + "@ctxh"
 
 
+def _deadline_label(deadline: Deadline) -> str:
+    return f"Hạn {deadline.what}" + (f" gửi {deadline.to}" if deadline.to else "")
+
+
+def _audience(names: list[str]) -> str:
+    return ", ".join(names) if names else "các cơ quan, đơn vị"
+
+
 def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start, e.end or e.start, e.label))
 
@@ -54,7 +62,7 @@ def _campaign_events(campaign: Campaign) -> list[Event]:
         events.append(Event(nd.date, None, f"Công văn {nd.number} của {nd.issuer}", "Công văn hướng dẫn của Bộ.",
                             urls.year(campaign.year), "cong-van-cua-bo"))
     for window in campaign.display:
-        who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
+        who = _audience(window.applies_to)
         events.append(Event(window.start, window.end, f"Cả nước: treo băng rôn, khẩu hiệu ({who})",
                             "Thời gian treo băng rôn, khẩu hiệu theo hướng dẫn chung.", urls.year(campaign.year),
                             "treo-bang-ron"))
@@ -72,14 +80,14 @@ def year_events(corpus: Corpus, year: int) -> list[Event]:
         if scope == NATIONAL:
             if doc.date:
                 events.append(Event(doc.date, None, f"Ban hành: {document_title(doc)}", doc.subject or "", page))
-            events += [Event(d.due, None, f"Hạn {d.what}" + (f" gửi {d.to}" if d.to else ""),
-                             f"Theo {document_title(doc)}.", page, "han-bao-cao") for d in doc.deadlines if d.due]
+            events += [Event(d.due, None, _deadline_label(d), f"Theo {document_title(doc)}.", page, "han-bao-cao")
+                       for d in doc.deadlines if d.due]
         if scope != NATIONAL and doc.issuer.level != "province":
             continue
+        where = scope_name(entry)
         for window in doc.display_windows:
-            where = "Cả nước" if scope == NATIONAL else scope or doc.issuer.name
-            who = ", ".join(window.applies_to) if window.applies_to else "các cơ quan, đơn vị"
-            events.append(Event(window.start, window.end, f"{where}: treo băng rôn, khẩu hiệu ({who})",
+            label = f"{where[:1].upper()}{where[1:]}: treo băng rôn, khẩu hiệu ({_audience(window.applies_to)})"
+            events.append(Event(window.start, window.end, label,
                                 f"Theo {document_title(doc)}.", page, "khau-hieu"))
     return _sorted(events)
 
@@ -90,15 +98,11 @@ def unit_events(years: list[YearGuide]) -> list[Event]:
     for yg in years:
         for entry, deadline in yg.deadlines:
             if deadline.due:
-                events.append(Event(deadline.due, None, f"Hạn {deadline.what}" + (f" gửi {deadline.to}"
-                                                                                  if deadline.to else ""),
-                                    f"Theo {document_title(entry.doc)}.", urls.document(entry.doc.year,
-                                                                                        entry.doc.slug),
-                                    "han-bao-cao"))
+                events.append(Event(deadline.due, None, _deadline_label(deadline), f"Theo {document_title(entry.doc)}.",
+                                    urls.document(entry.doc.year, entry.doc.slug), "han-bao-cao"))
         for line in yg.windows:
             source = f"Theo {document_title(line.entry.doc)}." if line.entry else "Theo hướng dẫn chung."
-            scope = scope_of(line.entry) if line.entry else NATIONAL
-            where = "cả nước" if scope == NATIONAL else scope or line.entry.doc.issuer.name
+            where = scope_name(line.entry) if line.entry else "cả nước"
             events.append(Event(line.window.start, line.window.end,
                                 f"Treo băng rôn, khẩu hiệu Ngày Công tác xã hội Việt Nam ({where})", source,
                                 urls.document(line.entry.doc.year, line.entry.doc.slug) if line.entry else None))

@@ -20,6 +20,7 @@ plus the names that resolved to nothing (warnings of ``ctxh check``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -39,6 +40,12 @@ def scope_of(entry: DocumentEntry) -> str | None:
     if entry.doc.issuer.level == "national":
         return NATIONAL
     return entry.doc.issuer.province or None
+
+
+def scope_name(entry: DocumentEntry) -> str:
+    """Where a document applies: its province, "cả nước", or its issuer when the province is unknown."""
+    scope = scope_of(entry)
+    return "cả nước" if scope == NATIONAL else scope or entry.doc.issuer.name
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: the same task reaches many units
@@ -94,8 +101,10 @@ class UnitGuide:
         """From local documents that do not say their province."""
         return [r for r in self.reaches if r.scope is None]
 
+    @functools.cached_property
     def provinces(self) -> dict[str, int]:
-        """Provinces whose own documents reach this unit, with how many tasks they give it."""
+        """Provinces whose own documents reach this unit, with how many tasks they give it (read
+        once the guide is complete: every province page asks it of every unit)."""
         counts: dict[str, int] = defaultdict(int)
         for reach in self.reaches:
             if reach.scope:

@@ -186,7 +186,7 @@ def units_index(data: SiteData) -> Page:
 def unit_page(data: SiteData, guide: UnitGuide) -> Page:
     """A kind of unit: what it is, its national tasks, and the provinces where documents address it."""
     unit, url = guide.unit, urls.unit(guide.unit.id)
-    provinces = sorted(guide.provinces().items(), key=lambda item: vi.ascii_fold(item[0]))
+    provinces = sorted(guide.provinces.items(), key=lambda item: vi.ascii_fold(item[0]))
     body = render_body(data, "unit.md.j2", url, guide=guide, provinces=provinces,
                        national=data.year_guides(guide.national(), unit),
                        unplaced=data.year_guides(guide.unplaced(), unit, with_campaign=False))
@@ -251,7 +251,7 @@ def province_page(data: SiteData, province: str) -> Page:
     documents = [e for e in data.corpus.documents if e.doc.issuer.province == province]
     years = sorted({e.doc.year for e in documents}, reverse=True)
     trees = {year: data.cascade.tree(year, [e for e in documents if e.doc.year == year]) for year in years}
-    units = [(g.unit, counts[province]) for g in data.guidance.guides.values() if province in (counts := g.provinces())]
+    units = [(g.unit, counts[province]) for g in data.guidance.guides.values() if province in (counts := g.provinces)]
     body = render_body(data, "province.md.j2", url, province=province, documents=documents, years=years,
                        trees=trees, units=units)
     return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
@@ -286,7 +286,7 @@ def site_pages(data: SiteData) -> Iterator[Page]:
     yield units_index(data)
     for guide in data.guidance.guides.values():
         yield unit_page(data, guide)
-        for province in sorted(guide.provinces(), key=vi.ascii_fold):
+        for province in sorted(guide.provinces, key=vi.ascii_fold):
             yield from unit_place_pages(data, guide, province)
     yield open_data_page(data)
     yield from (cited_page(data, cited) for cited in data.cascade.cited.values())

@@ -30,6 +30,7 @@ from generator.site.guidance import (
     Reach,
     YearGuide,
     item_text,
+    scope_name,
     scope_of,
     year_guides,
 )
@@ -60,12 +61,6 @@ def inline_html(text: str) -> Markup:
     paired = _EMPHASIS.sub(emphasis, escaped)
     unpaired = _UNPAIRED_EMPHASIS.sub("", paired)  # emphasis opened in another block
     return Markup(unpaired.replace("\n", "<br>\n"))
-
-
-def scope_name(entry: DocumentEntry) -> str:
-    """Where a document applies: its province, "cả nước", or its issuer when the province is unknown."""
-    scope = scope_of(entry)
-    return "cả nước" if scope == NATIONAL else scope or entry.doc.issuer.name
 
 
 def listed_by_name(entries: list[DocumentEntry]) -> list[DocumentEntry]:
