@@ -87,6 +87,10 @@ class Reach:
         return scope_of(self.entry)
 
 
+def _newest_first(reach: Reach) -> tuple[int, str]:
+    return -reach.year, reach.entry.key
+
+
 @dataclass
 class UnitGuide:
     """Everything that reaches one kind of unit, newest first."""
@@ -94,26 +98,30 @@ class UnitGuide:
     unit: Unit
     reaches: list[Reach] = field(default_factory=list)
 
+    @functools.cached_property
+    def _by_scope(self) -> dict[str | None, list[Reach]]:
+        """The reaches by scope, in their order (read once the guide is complete: a unit has a
+        page in every province, and each would otherwise go through all the unit's reaches)."""
+        grouped: dict[str | None, list[Reach]] = defaultdict(list)
+        for reach in self.reaches:
+            grouped[reach.scope].append(reach)
+        return dict(grouped)
+
     def national(self) -> list[Reach]:
-        return [r for r in self.reaches if r.scope == NATIONAL]
+        return self._by_scope.get(NATIONAL, [])
 
     def unplaced(self) -> list[Reach]:
         """From local documents that do not say their province."""
-        return [r for r in self.reaches if r.scope is None]
+        return self._by_scope.get(None, [])
 
     @functools.cached_property
     def provinces(self) -> dict[str, int]:
-        """Provinces whose own documents reach this unit, with how many tasks they give it (read
-        once the guide is complete: every province page asks it of every unit)."""
-        counts: dict[str, int] = defaultdict(int)
-        for reach in self.reaches:
-            if reach.scope:
-                counts[reach.scope] += len(reach.tasks)
-        return dict(counts)
+        """Provinces whose own documents reach this unit, with how many tasks they give it."""
+        return {scope: sum(len(r.tasks) for r in reaches) for scope, reaches in self._by_scope.items() if scope}
 
     def in_province(self, province: str) -> list[Reach]:
-        """What reaches the unit in ``province``: national documents and the province's own."""
-        return [r for r in self.reaches if r.scope in (NATIONAL, province)]
+        """What reaches the unit in ``province``: national documents and the province's own, newest first."""
+        return sorted(self.national() + self._by_scope.get(province, []), key=_newest_first)
 
     def task_count(self, year: int | None = None) -> int:
         return sum(len(r.tasks) for r in self.reaches if year is None or r.year == year)
@@ -238,7 +246,7 @@ def build_guidance(corpus: Corpus) -> Guidance:
         for uid, reach in _reaches(entry, resolved, catalog, names).items():
             guides[uid].reaches.append(reach)
     for guide in guides.values():
-        guide.reaches.sort(key=lambda r: (-r.year, r.entry.key))
+        guide.reaches.sort(key=_newest_first)
     return Guidance(guides, documents, sorted(unresolved), resolver)
 
 

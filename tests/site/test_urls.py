@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.site import urls
 
@@ -50,3 +52,16 @@ def test_editor_links_are_docs_paths():
     assert urls.from_docs_path("nam/index.md") == "nam/"
     assert urls.from_docs_path("gioi-thieu.md") == "gioi-thieu/"
     assert urls.from_docs_path("van-ban/2024/x.md") == "van-ban/2024/x/"
+
+
+_SEGMENTS = st.lists(st.sampled_from(["nam", "2024", "van-ban", "don-vi", "so-y-te", "a", "b", "lich.ics"]),
+                     max_size=5)
+
+
+@given(_SEGMENTS, _SEGMENTS, st.booleans())
+def test_relative_is_relpath_for_site_addresses(origin, target, target_is_page):
+    from_page = "".join(f"{part}/" for part in origin)
+    to = "".join(f"{part}/" for part in target) if target_is_page else "/".join(target)
+    expected = posixpath.relpath(to or ".", from_page or ".")
+    link = urls.relative(from_page, to)
+    assert link.rstrip("/") == expected or (link == "./" and expected == ".")
