@@ -237,7 +237,7 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
         write_hosting_files(built, prepared.pages, site_url)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")
         if search_index:
-            pagefind.build_index(built)
+            pagefind.build_index(built, staging / "pagefind")
         progress("Thay thư mục site/")
         _swap_into_place(built, site_dir, staging)
     finally:

@@ -7,6 +7,9 @@ and prints what an editor needs, in Vietnamese.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -16,7 +19,13 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from generator.build import BuildInterrupted, build_site, check, warnings
+from generator.build import (
+    STAGING_PREFIX,
+    BuildInterrupted,
+    build_site,
+    check,
+    warnings,
+)
 from generator.content.models import SCHEMAS
 from generator.editing.evaluate import accuracy, evaluate_folder
 from generator.editing.importer import import_file
@@ -120,10 +129,13 @@ def serve(root: Path = ROOT_OPTION,
         return None
 
     def index_in_background() -> None:
+        scratch = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=root))
         try:
-            pagefind.build_index(site_dir)
+            pagefind.build_index(site_dir, scratch)
         except BuildError as error:  # e.g. the next edit replaced site/ meanwhile
             err.print(f"Chưa cập nhật được chỉ mục tìm kiếm: {error}", markup=False, highlight=False)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     watched = [root / name for name in ("campaigns", "content", "theme", "mkdocs.yml")]
     preview.serve(site_dir, rebuild, watched, host, port, on_ready=lambda: out.print(

@@ -81,10 +81,17 @@ function byPhrase(query, data) {
   return [...data].sort((a, b) => tier.get(a) - tier.get(b)); // stable: Pagefind's order within a tier
 }
 
+// The index comes in parts (a Pagefind run of bounded size each, see
+// generator/engine/pagefind.py): the main one, and those listed in cac-phan.json.
 async function loadPagefind() {
-  const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-  await pagefind.options({ baseUrl: siteRoot.pathname, ranking: { metaWeights: META_WEIGHTS } });
+  const [pagefind, parts] = await Promise.all([
+    import(new URL("pagefind/pagefind.js", siteRoot).href),
+    fetch(new URL("pagefind/cac-phan.json", siteRoot)).then((response) => response.json()),
+  ]);
+  const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: META_WEIGHTS } };
+  await pagefind.options(options);
   await pagefind.init();
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, siteRoot).pathname, { ...options })));
   return pagefind;
 }
 
