@@ -10,8 +10,9 @@
 Everything is produced in a temporary folder next to ``site/``; ``site/`` is
 replaced only once the whole build has succeeded, so bad input or a crash
 never leaves a half-written site. Files and page sources are written as they
-are made, and the content is let go before the engine runs: at national scale
-they would not fit in memory together.
+are made; reading the content and making the pages, then the engine, each run
+in a process of their own (stage_process): at national scale they would not fit
+in memory together.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
-import gc
 import itertools
 import os
 import shutil
@@ -47,6 +47,7 @@ from generator.site.guidance import Guidance, build_guidance
 from generator.site.pages import NavEntry, Page, announcements, navigation, site_pages
 from generator.site.registry import check_addresses
 from generator.site.render import SiteData
+from generator.stage_process import in_own_process
 
 STAGING_PREFIX = ".ctxh-build-"
 CACHE_DIR = ".cache/ctxh"  # generated downloads, by a hash of their inputs
@@ -201,7 +202,7 @@ def _move_into(source: Path, target: Path) -> None:
             os.replace(path, destination)
 
 
-def _prepare(root: Path, staging: Path, site_url: str | None, progress: Progress, workers: int) -> _Prepared:
+def _prepare(root: Path, staging: Path, site_url: str | None, workers: int, progress: Progress) -> _Prepared:
     """Content → downloads and page sources, written into ``staging`` as they are made."""
     progress("Đọc và kiểm tra nội dung")
     corpus = check(root)
@@ -229,10 +230,11 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
     built = staging / "site"
     try:
-        prepared = _prepare(root, staging, site_url, progress, workers)
-        gc.collect()  # the content is let go before the engine runs: at national scale both do not fit at once
+        # The content, then mkdocs' pages, each in a process of its own: at national scale they
+        # would not fit in memory together (see stage_process).
+        prepared = in_own_process(_prepare, root, staging, site_url, workers, progress=progress)
         progress("Dựng HTML (mkdocs-material)")
-        mkdocs.render(staging / "docs", prepared.nav, prepared.theme_data, built, config_file)
+        in_own_process(mkdocs.render, staging / "docs", prepared.nav, prepared.theme_data, built, config_file)
         _move_into(staging / "files", built)
         write_hosting_files(built, prepared.pages, site_url)
         progress("Lập chỉ mục tìm kiếm (Pagefind)")

@@ -53,6 +53,10 @@ class ContentError(Exception):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its problems (a build stage runs in a child process and sends it back)."""
+        return type(self), (self.problems,), self.__dict__
+
     @classmethod
     def about(cls, file: str, message: str, line: int = 1, field: str = WHOLE_FILE) -> ContentError:
         """One problem with one file (or with a command's argument, named as the field)."""

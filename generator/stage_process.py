@@ -1,0 +1,73 @@
+"""Run one stage of the build in a process of its own.
+
+Python keeps the memory it once held: after reading 10,000 documents (1.5 GB)
+the build process would stay that large while mkdocs adds its own pages, and
+then while Pagefind runs. A stage run in a forked child gives all of its memory
+back to the system when it ends, so the build's peak is that of its largest
+stage, not their sum. The child inherits everything the parent has (a fork),
+sends its progress and its result (or its exception) back through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from generator.problems import BuildError
+
+Result = TypeVar("Result")
+_FORK = multiprocessing.get_context("fork")
+
+
+class StageProcessError(BuildError):
+    """The stage's process ended without a result (killed by the system, out of memory)."""
+
+
+def in_own_process(stage: Callable[..., Result], *args: Any,
+                   progress: Callable[[str], None] | None = None) -> Result:
+    """``stage(*args)`` in a forked child, with ``progress=`` a callback relayed to ``progress``
+    when one is given; returns its result or raises its exception here."""
+    receiving, sending = _FORK.Pipe(duplex=False)
+    child = _FORK.Process(target=_run, args=(sending, stage, args, progress is not None), daemon=False)
+    child.start()
+    sending.close()
+    try:
+        while True:
+            try:
+                kind, value = receiving.recv()
+            except EOFError:
+                child.join()
+                raise StageProcessError(f"tiến trình con của bước {stage.__name__} dừng bất thường "
+                                        f"(mã {child.exitcode}); có thể máy đã hết bộ nhớ") from None
+            if kind == "progress" and progress is not None:
+                progress(value)
+            elif kind == "result":
+                return value
+            elif kind == "error":
+                raise value
+    finally:
+        if child.is_alive():
+            child.terminate()  # this process is being stopped, or a message came that was not expected
+        child.join()
+        receiving.close()
+
+
+def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progress: bool) -> None:
+    """The child: run the stage, send its result or its exception, and leave without a traceback."""
+    try:
+        keywords = {"progress": lambda name: sending.send(("progress", name))} if with_progress else {}
+        message: tuple[str, Any] = ("result", stage(*args, **keywords))
+    except BaseException as error:  # noqa: BLE001 - everything goes to the parent, which raises it
+        error.add_note(f"(trong tiến trình con)\n{traceback.format_exc()}")
+        message = ("error", error)
+    try:
+        sending.send(message)
+    except BaseException:  # noqa: BLE001 - a result or an error that cannot be pickled
+        sending.send(("error", BuildError(f"bước {stage.__name__}: {traceback.format_exc()}")))
+    finally:
+        sending.close()
+        os._exit(0)  # no exit handlers of the parent's, no second cleanup of what the parent owns

@@ -1,0 +1,45 @@
+"""generator.stage_process: a build stage in a process of its own gives back what it made or raised."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from generator.problems import ContentError, Problem
+from generator.stage_process import StageProcessError, in_own_process
+
+
+def _counted(count: int, progress) -> list[int]:
+    for number in range(count):
+        progress(f"bước {number}")
+    return [os.getpid()] * count
+
+
+def _refused() -> None:
+    raise ContentError([Problem("content/dispatches/2024/x.md", 7, "tasks[0].assignees", "cần ít nhất một đơn vị")])
+
+
+def _killed() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_the_result_and_the_progress_come_back_from_another_process():
+    stages: list[str] = []
+    pids = in_own_process(_counted, 3, progress=stages.append)
+    assert stages == ["bước 0", "bước 1", "bước 2"]
+    assert len(pids) == 3 and pids[0] != os.getpid()
+
+
+def test_a_content_error_comes_back_with_its_problems():
+    with pytest.raises(ContentError) as raised:
+        in_own_process(_refused)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.field) == ("content/dispatches/2024/x.md", 7, "tasks[0].assignees")
+    assert str(raised.value) == str(ContentError([problem]))
+
+
+def test_a_stage_killed_by_the_system_is_a_build_error_not_a_hang():
+    with pytest.raises(StageProcessError, match="dừng bất thường"):
+        in_own_process(_killed)
