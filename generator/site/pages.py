@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Union
@@ -29,7 +29,13 @@ from generator.site.guidance import (
     units_by_level_and_sector,
 )
 from generator.site.labels import document_date, document_title, theme_text
-from generator.site.render import SiteData, count_by_province, listed_by_name, named_and_counted, render_body
+from generator.site.render import (
+    SiteData,
+    count_by_province,
+    listed_by_name,
+    named_and_counted,
+    render_body,
+)
 from generator.site.sanitize import safe_markdown
 
 SITE_NAME = "Ngày Công tác xã hội Việt Nam"
@@ -213,6 +219,7 @@ def unit_place_pages(data: SiteData, guide: UnitGuide, province: str) -> Iterato
         entries = {id(a.entry): a.entry for a in shown.tasks} | {id(e): e for e, _ in shown.deadlines}
         yield Page(url, title, f"Việc {unit.name} ở {province} cần làm nhân Ngày Công tác xã hội Việt Nam năm "
                    f"{shown.year}: nhiệm vụ, thời hạn, khẩu hiệu, thời gian treo băng rôn.", body,
+                   searchable=year is None,  # search finds the unit in its province once; older years link from it
                    lastmod=_newest(list(entries.values())))
 
 
@@ -235,13 +242,19 @@ def cited_page(data: SiteData, cited: CitedDocument) -> Page:
                 origin=entry.origin(("references", index, "number")))
 
 
+def _documents_by_province(data: SiteData) -> Counter[str]:
+    return Counter(e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province)
+
+
 def provinces(data: SiteData) -> list[str]:
-    return sorted({e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province},
+    return sorted(_documents_by_province(data),
                   key=lambda name: (vi.ascii_fold(name), name))  # one order, even for names that fold alike
 
 
 def provinces_index(data: SiteData) -> Page:
-    body = render_body(data, "provinces.md.j2", urls.PROVINCES, provinces=provinces(data))
+    counts = _documents_by_province(data)
+    body = render_body(data, "provinces.md.j2", urls.PROVINCES,
+                       provinces=[(province, counts[province]) for province in provinces(data)])
     return Page(urls.PROVINCES, "Tỉnh, thành phố", "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố "
                 "ban hành.", body, searchable=False, lastmod=_site_newest(data))
 

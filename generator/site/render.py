@@ -104,6 +104,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are code: no file check on each of the 20,000 renders of a national build
     )
     env.filters.update(
         long_date=vi.long_date,

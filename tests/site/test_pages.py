@@ -87,3 +87,16 @@ def test_navigation_names_every_section():
     assert titles[:6] == ["Trang chủ", "Các năm", "Văn bản", "Đơn vị", "Tra cứu", "Dữ liệu mở"]
     years = dict(navigation(DATA))["Các năm"]
     assert years[0] == (None, "nam/") and years[1] == ("2026", "nam/2026/")
+
+
+def test_a_unit_in_its_province_has_a_page_a_year_and_search_finds_the_newest_only():
+    doc = SON_TAY.doc
+    older = dataclasses.replace(SON_TAY, doc=doc.model_copy(update={
+        "year": 2023, "slug": "son-tay-2023", "campaign": doc.campaign.model_copy(update={"year": 2023})}))
+    corpus = dataclasses.replace(CORPUS, documents=(*CORPUS.documents, older))
+    guidance = build_guidance(corpus)
+    data = SiteData(corpus, guidance, build_cascade(corpus), DATA.files)
+    newest, previous = unit_place_pages(data, guidance.guides["phong-ldtbxh"], "Quảng Ngãi")
+    assert (newest.url, previous.url) == ("don-vi/phong-ldtbxh/quang-ngai/", "don-vi/phong-ldtbxh/quang-ngai/2023/")
+    assert newest.searchable and not previous.searchable
+    assert 'href="2023/"' in newest.body and "son-tay-2023" in previous.body
