@@ -2,10 +2,16 @@
 
 Python keeps the memory it once held: after reading 10,000 documents (1.5 GB)
 the build process would stay that large while mkdocs adds its own pages, and
-then while Pagefind runs. A stage run in a forked child gives all of its memory
-back to the system when it ends, so the build's peak is that of its largest
-stage, not their sum. The child inherits everything the parent has (a fork),
-sends its progress and its result (or its exception) back through a pipe.
+then while Pagefind runs. A stage run in a child process gives all of its
+memory back to the system when it ends, so the build's peak is that of its
+largest stage, not their sum. The child sends its progress and its result (or
+its exception) back through a pipe.
+
+Children come from a fork server, not from a fork of the caller: a process
+that has run Typst cannot fork (the child waits forever on the compiler's
+threads), and the live preview calls from a thread beside its web server. So
+the stage and its arguments are pickled, and the child sees the modules as
+imported, not as the caller may have changed them.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from typing import Any, TypeVar
 from generator.problems import BuildError
 
 Result = TypeVar("Result")
-_FORK = multiprocessing.get_context("fork")
+_CONTEXT = multiprocessing.get_context("forkserver")
+_STOP_SECONDS = 10  # after SIGTERM, before SIGKILL: a stage stuck in native code does not hear SIGTERM
 
 
 class StageProcessError(BuildError):
@@ -29,10 +36,11 @@ class StageProcessError(BuildError):
 
 def in_own_process(stage: Callable[..., Result], *args: Any,
                    progress: Callable[[str], None] | None = None) -> Result:
-    """``stage(*args)`` in a forked child, with ``progress=`` a callback relayed to ``progress``
+    """``stage(*args)`` in a child process, with ``progress=`` a callback relayed to ``progress``
     when one is given; returns its result or raises its exception here."""
-    receiving, sending = _FORK.Pipe(duplex=False)
-    child = _FORK.Process(target=_run, args=(sending, stage, args, progress is not None), daemon=False)
+    _CONTEXT.set_forkserver_preload([stage.__module__])  # imported once, by the server (when it starts)
+    receiving, sending = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(target=_run, args=(sending, stage, args, progress is not None), daemon=False)
     child.start()
     sending.close()
     try:
@@ -52,6 +60,9 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
     finally:
         if child.is_alive():
             child.terminate()  # this process is being stopped, or a message came that was not expected
+            child.join(_STOP_SECONDS)
+            if child.is_alive():
+                child.kill()
         child.join()
         receiving.close()
 

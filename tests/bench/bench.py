@@ -1,10 +1,11 @@
 """`make bench`: build synthetic corpora and print what the issues ask to measure.
 
-For each size (default 1,000 and 10,000 documents): wall time and peak memory of
-each stage and in total; the same generated pages built by bare mkdocs-material
-and the ratio; downloads per second cold and what one edit regenerates; gzip
-bytes of a first and a repeat visit of each page type; bytes fetched for a first
-search and the index size; Lighthouse mobile scores when npm can install it.
+For each size (default 1,000 and 10,000 documents): wall time and memory (the largest
+process, and the whole process tree at once) of each stage and in total; the same
+generated pages built by bare mkdocs-material and the ratio; downloads per second
+cold and what one edit regenerates; gzip bytes of a first and a repeat visit of
+each page type; bytes fetched for a first search and the index size; Lighthouse
+mobile scores when npm can install it.
 Run: .venv/bin/python tests/bench/bench.py [SIZE …]
 """
 
@@ -39,6 +40,7 @@ from generator.site.files import FileIndex  # noqa: E402
 from generator.site.guidance import build_guidance  # noqa: E402
 from generator.site.pages import navigation, site_pages  # noqa: E402
 from generator.site.render import SiteData  # noqa: E402
+from generator.stage_process import in_own_process  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +54,56 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        found.append(queue.pop())
+        queue += children.get(found[-1], [])
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:")), 0)
+
+
+class TreeMemory:
+    """The whole build's memory: every 0.2 s, the proportional set size (shared pages counted
+    once) of this process and all its descendants together (stage processes, download workers,
+    Pagefind); ``peak_mb`` is the highest sum seen."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _descendants(os.getpid())))
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -63,23 +115,14 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def limit_downloads(sample: int) -> None:
-    """Make the build produce DOCX and PDF files for the first ``sample`` documents only
-    (a 10,000-document run would otherwise spend most of its time there; the rate is
-    measured separately by downloads_throughput)."""
-    real = build_module.build_downloads
-
-    def sampled(corpus, cache_dir=None, workers=1, site_url=None):
-        return real(dataclasses.replace(corpus, documents=corpus.documents[:sample]), cache_dir, workers, site_url)
-
-    build_module.build_downloads = sampled
-
-
-def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path]:
+def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path, float]:
+    """Seconds and largest process so far at the end of each stage, the site, and the whole
+    process tree's peak (TreeMemory)."""
     marks: list[tuple[str, float, float]] = []
     started = time.perf_counter()
-    result = build_module.build_site(project, progress=lambda stage: marks.append((stage, time.perf_counter(),
-                                                                                  peak_mb())))
+    with TreeMemory() as tree:
+        result = build_module.build_site(project, progress=lambda stage: marks.append((stage, time.perf_counter(),
+                                                                                      peak_mb())))
     ended = time.perf_counter()
     stages = {}
     for index, (stage, at, _) in enumerate(marks):
@@ -87,25 +130,34 @@ def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path]:
         memory = marks[index + 1][2] if index + 1 < len(marks) else peak_mb()
         stages[stage] = (until - at, memory)
     stages["TOTAL"] = (ended - started, peak_mb())
-    return stages, result.site_dir
+    return stages, result.site_dir, tree.peak_mb
 
 
 def bare_engine_seconds(project: Path) -> float:
-    """mkdocs-material alone over the same pages (their Markdown sources written beforehand)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    """mkdocs-material alone over the same pages (their Markdown sources written beforehand), in a
+    process of its own as the build's engine stage is, with none of the content in memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        nav = in_own_process(_write_sources_of, project, docs)
+        return in_own_process(_engine_seconds, project, docs, Path(tmp) / "site", nav)
 
+
+def _write_sources_of(project: Path, docs: Path) -> list:
     corpus = check(project)
     guidance = build_guidance(corpus)
     data = SiteData(corpus, guidance, build_cascade(corpus), FileIndex(open_data(corpus, guidance, None)))
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = Path(tmp) / "docs"
-        write_sources(site_pages(data), docs)
-        config = load_config(config_file=str(project / "mkdocs.yml"), docs_dir=str(docs),
-                             site_dir=str(Path(tmp) / "site"), nav=engine_nav(navigation(data)))
-        started = time.perf_counter()
-        build(config)
-        return time.perf_counter() - started
+    write_sources(site_pages(data), docs)
+    return engine_nav(navigation(data))
+
+
+def _engine_seconds(project: Path, docs: Path, site: Path, nav: list) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav)
+    started = time.perf_counter()
+    build(config)
+    return time.perf_counter() - started
 
 
 THROUGHPUT_SAMPLE = 500  # documents: enough for a stable rate (and the issue-14 sample), short enough for 10,000
@@ -248,9 +300,10 @@ def main(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             project = generate(size, Path(tmp) / "project")
             print(f"\n== {size} documents ==")
-            stages, site = timed_build(project)
+            stages, site, whole = timed_build(project)
             for stage, (seconds, memory) in stages.items():
-                print(f"  {stage:55} {seconds:8.2f} s   peak {memory:7.0f} MB")
+                print(f"  {stage:55} {seconds:8.2f} s   largest process {memory:7.0f} MB")
+            print(f"  whole build, all its processes at once (PSS): peak {whole:.0f} MB")
             bare = bare_engine_seconds(project)
             pages_and_index = sum(s for name, (s, _) in stages.items() if name != "TOTAL"
                                   and "tải về" not in name)
@@ -272,11 +325,6 @@ def main(sizes: list[int]) -> None:
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    if "--sample-downloads" in arguments:
-        position = arguments.index("--sample-downloads")
-        limit_downloads(int(arguments[position + 1]))
-        print(f"(DOCX and PDF made for the first {arguments[position + 1]} documents only)")
-        del arguments[position:position + 2]
     if arguments == ["--lighthouse"]:  # the bundled site only
         print(f"lighthouse (mobile), bundled site: {lighthouse(build_module.build_site(ROOT).site_dir)}")
     else:
