@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
+import functools
 import itertools
 import os
 import shutil
@@ -36,6 +37,7 @@ from generator.content.load import load_content
 from generator.content.validate import Corpus, validate
 from generator.engine import mkdocs, pagefind
 from generator.outputs.calendars import calendar_files
+from generator.outputs.documents import worker_pool
 from generator.outputs.downloads import build_downloads, write_download
 from generator.outputs.hosting import write_hosting_files
 from generator.outputs.opendata import open_data
@@ -86,9 +88,17 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def check(root: Path) -> Corpus:
-    """Load and validate all content; raises ``ContentError`` with every problem."""
-    return validate(load_content(root))
+PARALLEL_READING_FROM = 200  # dispatches: below, starting the worker processes costs more than it saves
+
+
+def check(root: Path, workers: int = 1) -> Corpus:
+    """Load and validate all content; raises ``ContentError`` with every problem. With ``workers``
+    > 1 and many dispatches, they are read and checked in parallel."""
+    raw = load_content(root)
+    if workers > 1 and len(raw.document_files) >= PARALLEL_READING_FROM:
+        with worker_pool(workers) as pool:
+            return validate(raw, functools.partial(pool.map, chunksize=128))
+    return validate(raw)
 
 
 def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade | None = None) -> list[Problem]:
@@ -205,7 +215,7 @@ def _move_into(source: Path, target: Path) -> None:
 def _prepare(root: Path, staging: Path, site_url: str | None, workers: int, progress: Progress) -> _Prepared:
     """Content → downloads and page sources, written into ``staging`` as they are made."""
     progress("Đọc và kiểm tra nội dung")
-    corpus = check(root)
+    corpus = check(root, workers)
     guidance = build_guidance(corpus)
     cascade = build_cascade(corpus)
     progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")

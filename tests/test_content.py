@@ -82,3 +82,24 @@ def test_document_bodies_are_the_repaired_seed_text():
     by_source = {entry.doc.source: entry for entry in CORPUS.documents}
     for seed in sorted((FIXTURES / "seeds").glob("*.txt")):
         assert by_source[seed.name].body == repair_text(seed.read_text(encoding="utf-8"))
+
+
+def test_many_dispatches_are_read_in_parallel_with_the_same_result_and_the_same_problems(tmp_path):
+    from generator.build import PARALLEL_READING_FROM
+    from generator.problems import ContentError
+
+    from .bench.synthetic import generate
+
+    project = generate(PARALLEL_READING_FROM, tmp_path / "project")
+    alone, shared = check(project), check(project, workers=2)
+    assert [(e.key, e.body, e.blocks) for e in alone.documents] == [(e.key, e.body, e.blocks) for e in shared.documents]
+    broken = sorted((project / "content" / "dispatches").rglob("*.md"))[7]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("tasks:", "tasks: [", 1), encoding="utf-8")
+    problems = []
+    for workers in (1, 2):
+        try:
+            check(project, workers)
+        except ContentError as error:
+            problems.append(error.problems)
+    assert len(problems) == 2 and problems[0] == problems[1]
+    assert problems[0][0].file.endswith(broken.name) and "YAML" in problems[0][0].message

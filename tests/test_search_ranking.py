@@ -105,7 +105,11 @@ def test_an_index_in_parts_finds_the_same_known_items(browser, server_of_parts):
     context, foreign = same_host_context(browser, origin, viewport={"width": 1280, "height": 800}, locale="vi-VN")
     page = context.new_page()
     parts = json.loads((copy / "pagefind" / "cac-phan.json").read_text(encoding="utf-8"))
-    assert len(parts) >= 4 and all((copy / part / "pagefind-entry.json").is_file() for part in parts)
+    entries = [json.loads((copy / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+               for folder in ("pagefind/", *parts)]
+    counts = [entry["languages"]["vi"]["page_count"] for entry in entries]
+    marked = [p for p in copy.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
+    assert len(parts) >= 4 and sum(counts) == len(marked) and max(counts) <= 12  # every marked page, once
     assert not (copy.parent / "scratch").exists() or not any((copy.parent / "scratch").iterdir())
     success, mrr, missed = known_item_ranks(page, origin)
     context.close()

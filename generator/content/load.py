@@ -246,16 +246,19 @@ def load_front_matter_file(path: Path, root: Path) -> SourceFile:
 
 @dataclass
 class RawContent:
-    """Every content file as read, before validation."""
+    """Every content file as read, before validation; the dispatches only listed (thousands of
+    them: validation reads and checks each on its own, in parallel when there are many)."""
 
+    root: Path
     campaigns: list[SourceFile]
-    documents: list[SourceFile]
+    document_files: list[Path]
     pages: list[SourceFile]
     units: SourceFile | None
 
 
 def load_content(root: Path) -> RawContent:
-    """Read all campaigns, dispatches, pages and the unit catalog under ``root``; collect every problem."""
+    """Read all campaigns, pages and the unit catalog under ``root`` and list the dispatches;
+    collect every problem."""
     files = content_files(root)
     problems = list(files.problems)
 
@@ -269,9 +272,9 @@ def load_content(root: Path) -> RawContent:
         return found
 
     campaigns = gather(files.campaigns, load_yaml_file)
-    documents = gather(files.documents, load_front_matter_file)
     pages = gather(files.pages, load_front_matter_file)
     units = gather([files.units] if files.units else [], load_yaml_file)
     if problems:
         raise ContentError(problems)
-    return RawContent(campaigns=campaigns, documents=documents, pages=pages, units=units[0] if units else None)
+    return RawContent(root=root, campaigns=campaigns, document_files=files.documents, pages=pages,
+                      units=units[0] if units else None)

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from generator.content.load import KeyPath, RawContent, SourceFile
+from generator.content.load import (
+    KeyPath,
+    RawContent,
+    SourceFile,
+    load_front_matter_file,
+)
 from generator.content.models import (
     FIRST_YEAR,
     LATEST_DATE,
@@ -291,8 +298,36 @@ def _validate_units(source: SourceFile | None, problems: list[Problem]) -> tuple
     return tuple(catalog.units)
 
 
-def validate(raw: RawContent) -> Corpus:
-    """Check everything; raise :class:`ContentError` listing every problem found."""
+def check_document(path: Path, root: Path) -> tuple[DocumentEntry | None, list[Problem]]:
+    """One dispatch, read, repaired, outlined and checked on its own (the checks across files
+    are validate's); None when it cannot be used."""
+    try:
+        source = load_front_matter_file(path, root)
+    except ContentError as err:
+        return None, err.problems
+    doc, problems = parse_model(source, Document)
+    problems += _text_problems(source, source.data)
+    if doc is None:
+        return None, problems
+    if control := _BIDI_CONTROL.search(source.body):
+        line = source.text.count("\n", 0, source.text.index(control.group())) + 1
+        problems.append(Problem(source.name, line, "body", f"có ký tự đổi hướng chữ U+{ord(control.group()):04X} "
+                                                           "trong toàn văn; xóa ký tự này"))
+    body = repair_text(source.body)
+    blocks = outline(body)
+    problems += _document_problems(source, doc, blocks)
+    # The entry keeps what later stages use (lines, the file as read); not the raw mapping and body.
+    kept = SourceFile(source.name, {}, source.lines, "", source.text)
+    return DocumentEntry(doc, source.name, body, tuple(blocks), kept), problems
+
+
+DocumentChecks = Iterable[tuple[DocumentEntry | None, list[Problem]]]
+
+
+def validate(raw: RawContent,
+             map_documents: Callable[[Callable[[Path], Any], list[Path]], DocumentChecks] = map) -> Corpus:
+    """Check everything; raise :class:`ContentError` listing every problem found. ``map_documents``
+    runs :func:`check_document` over the dispatches (a process pool's map, for many)."""
     problems: list[Problem] = []
     campaigns: dict[int, Campaign] = {}
     campaign_sources: dict[int, SourceFile] = {}
@@ -311,18 +346,11 @@ def validate(raw: RawContent) -> Corpus:
 
     documents: list[DocumentEntry] = []
     slugs: dict[tuple[int, str], str] = {}
-    for source in raw.documents:
-        doc, found = parse_model(source, Document)
-        problems += found + _text_problems(source, source.data)
-        if doc is None:
+    for entry, found in map_documents(functools.partial(check_document, root=raw.root), raw.document_files):
+        problems += found
+        if entry is None:
             continue
-        if control := _BIDI_CONTROL.search(source.body):
-            line = source.text.count("\n", 0, source.text.index(control.group())) + 1
-            problems.append(Problem(source.name, line, "body", f"có ký tự đổi hướng chữ U+{ord(control.group()):04X} "
-                                                               "trong toàn văn; xóa ký tự này"))
-        body = repair_text(source.body)
-        blocks = outline(body)
-        problems += _document_problems(source, doc, blocks)
+        doc, source = entry.doc, entry.source
         key = (doc.year, doc.slug)
         if key in slugs:
             problems.append(Problem(source.name, source.line_of(("slug",)), "slug",
@@ -331,9 +359,7 @@ def validate(raw: RawContent) -> Corpus:
         if doc.campaign.year not in campaign_files:
             problems.append(Problem(source.name, source.line_of(("campaign", "year")), "campaign.year",
                                     f"chưa có tệp campaigns/{doc.campaign.year}.yml cho năm của văn bản này"))
-        # The entry keeps what later stages use (lines, the file as read); not the raw mapping and body.
-        kept = SourceFile(source.name, {}, source.lines, "", source.text)
-        documents.append(DocumentEntry(doc, source.name, body, tuple(blocks), kept))
+        documents.append(entry)
 
     pages: list[PageEntry] = []
     for source in raw.pages:
