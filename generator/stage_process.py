@@ -17,7 +17,6 @@ imported, not as the caller may have changed them.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -43,8 +42,9 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
     child = _CONTEXT.Process(target=_run, args=(sending, stage, args, progress is not None), daemon=False)
     child.start()
     sending.close()
+    kind = "progress"
     try:
-        while True:
+        while kind == "progress":
             try:
                 kind, value = receiving.recv()
             except EOFError:
@@ -53,18 +53,17 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
                                         f"(mã {child.exitcode}); có thể máy đã hết bộ nhớ") from None
             if kind == "progress" and progress is not None:
                 progress(value)
-            elif kind == "result":
-                return value
-            elif kind == "error":
-                raise value
     finally:
-        if child.is_alive():
-            child.terminate()  # this process is being stopped, or a message came that was not expected
+        if kind == "progress" and child.is_alive():  # this process is being stopped (SIGTERM, Ctrl+C)
+            child.terminate()
             child.join(_STOP_SECONDS)
             if child.is_alive():
                 child.kill()
         child.join()
         receiving.close()
+    if kind == "error":
+        raise value
+    return value
 
 
 def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progress: bool) -> None:
@@ -77,8 +76,7 @@ def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progr
         message = ("error", error)
     try:
         sending.send(message)
-    except BaseException:  # noqa: BLE001 - a result or an error that cannot be pickled
+    except Exception:  # noqa: BLE001 - a result or an error that cannot be pickled
         sending.send(("error", BuildError(f"bước {stage.__name__}: {traceback.format_exc()}")))
     finally:
         sending.close()
-        os._exit(0)  # no exit handlers of the parent's, no second cleanup of what the parent owns
