@@ -16,7 +16,6 @@ import functools
 import gzip
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,12 +47,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
-def peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
-
-
 def _descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -79,17 +72,18 @@ def _pss_kb(pid: int) -> int:
 
 class TreeMemory:
     """The whole build's memory: every 0.2 s, the proportional set size (shared pages counted
-    once) of this process and all its descendants together (stage processes, download workers,
-    Pagefind); ``peak_mb`` is the highest sum seen."""
+    once) of this process and all its descendants (stage processes, download workers, Pagefind);
+    ``peak_mb`` is the highest sum seen, ``largest_mb`` the largest single process so far."""
 
     def __init__(self) -> None:
-        self.peak_kb = 0
+        self.peak_kb = self.largest_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._stop.wait(0.2):
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _descendants(os.getpid())))
+            sizes = [_pss_kb(pid) for pid in _descendants(os.getpid())]
+            self.peak_kb, self.largest_kb = max(self.peak_kb, sum(sizes)), max(self.largest_kb, *sizes)
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
@@ -102,6 +96,10 @@ class TreeMemory:
     @property
     def peak_mb(self) -> float:
         return self.peak_kb / 1024
+
+    @property
+    def largest_mb(self) -> float:
+        return self.largest_kb / 1024
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -122,14 +120,14 @@ def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path, fl
     started = time.perf_counter()
     with TreeMemory() as tree:
         result = build_module.build_site(project, progress=lambda stage: marks.append((stage, time.perf_counter(),
-                                                                                      peak_mb())))
+                                                                                      tree.largest_mb)))
     ended = time.perf_counter()
     stages = {}
     for index, (stage, at, _) in enumerate(marks):
         until = marks[index + 1][1] if index + 1 < len(marks) else ended
-        memory = marks[index + 1][2] if index + 1 < len(marks) else peak_mb()
+        memory = marks[index + 1][2] if index + 1 < len(marks) else tree.largest_mb
         stages[stage] = (until - at, memory)
-    stages["TOTAL"] = (ended - started, peak_mb())
+    stages["TOTAL"] = (ended - started, tree.largest_mb)
     return stages, result.site_dir, tree.peak_mb
 
 
