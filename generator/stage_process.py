@@ -17,6 +17,7 @@ imported, not as the caller may have changed them.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -39,7 +40,8 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
     when one is given; returns its result or raises its exception here."""
     _CONTEXT.set_forkserver_preload([stage.__module__])  # imported once, by the server (when it starts)
     receiving, sending = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_run, args=(sending, stage, args, progress is not None), daemon=False)
+    child = _CONTEXT.Process(target=_run, args=(sending, stage, args, progress is not None, dict(os.environ),
+                                                os.getcwd()), daemon=False)
     child.start()
     sending.close()
     kind = "progress"
@@ -66,8 +68,14 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
     return value
 
 
-def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progress: bool) -> None:
-    """The child: run the stage, send its result or its exception, and leave without a traceback."""
+def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progress: bool,
+         environment: dict[str, str], folder: str) -> None:
+    """The child: run the stage in the caller's environment and folder as they are now (the fork
+    server keeps those it started with: SOURCE_DATE_EPOCH, SITE_URL), send its result or its
+    exception, and leave without a traceback."""
+    os.environ.clear()
+    os.environ.update(environment)
+    os.chdir(folder)
     try:
         keywords = {"progress": lambda name: sending.send(("progress", name))} if with_progress else {}
         message: tuple[str, Any] = ("result", stage(*args, **keywords))

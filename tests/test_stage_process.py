@@ -43,3 +43,14 @@ def test_a_content_error_comes_back_with_its_problems():
 def test_a_stage_killed_by_the_system_is_a_build_error_not_a_hang():
     with pytest.raises(StageProcessError, match="dừng bất thường"):
         in_own_process(_killed)
+
+
+def _environment_and_folder() -> tuple[str | None, str]:
+    return os.environ.get("SOURCE_DATE_EPOCH"), os.getcwd()
+
+
+def test_the_stage_sees_the_callers_environment_and_folder_as_they_are_now(monkeypatch, tmp_path):
+    in_own_process(_environment_and_folder)  # the fork server is running from here on
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
+    monkeypatch.chdir(tmp_path)
+    assert in_own_process(_environment_and_folder) == ("1772323200", str(tmp_path))
