@@ -91,6 +91,7 @@ async function loadPagefind() {
   const options = { baseUrl: siteRoot.pathname, ranking: { metaWeights: META_WEIGHTS } };
   await pagefind.options(options);
   await pagefind.init();
+  // A copy for each part: mergeIndex deletes the language from the options it is given.
   await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, siteRoot).pathname, { ...options })));
   return pagefind;
 }
