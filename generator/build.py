@@ -23,9 +23,9 @@ import datetime as dt
 import functools
 import itertools
 import os
+import secrets
 import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -237,9 +237,10 @@ def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bo
     site_url = mkdocs.configured_site_url(config_file)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(site_dir.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
+    staging = site_dir.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
     built = staging / "site"
     try:
+        staging.mkdir(mode=0o700)  # in the try: a SIGTERM just after it still removes the folder
         # The content, then mkdocs' pages, each in a process of its own: at national scale they
         # would not fit in memory together (see stage_process).
         prepared = in_own_process(_prepare, root, staging, site_url, workers, progress=progress)

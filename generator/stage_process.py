@@ -12,15 +12,23 @@ that has run Typst cannot fork (the child waits forever on the compiler's
 threads), and the live preview calls from a thread beside its web server. So
 the stage and its arguments are pickled, and the child sees the modules as
 imported, not as the caller may have changed them.
+
+A SIGTERM that arrives while the child is being started is handled once its
+process id is known: handled earlier, the exception it raises would leave a
+child nobody stops, still writing into the staging folder the build removes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from types import FrameType
 from typing import Any, TypeVar
 
 from generator.problems import BuildError
@@ -28,6 +36,7 @@ from generator.problems import BuildError
 Result = TypeVar("Result")
 _CONTEXT = multiprocessing.get_context("forkserver")
 _STOP_SECONDS = 10  # after SIGTERM, before SIGKILL: a stage stuck in native code does not hear SIGTERM
+_STOPPING_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 class StageProcessError(BuildError):
@@ -42,10 +51,11 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
     receiving, sending = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(target=_run, args=(sending, stage, args, progress is not None, dict(os.environ),
                                                 os.getcwd()), daemon=False)
-    child.start()
-    sending.close()
     kind = "progress"
     try:
+        with _stop_signals_deferred():
+            child.start()
+        sending.close()
         while kind == "progress":
             try:
                 kind, value = receiving.recv()
@@ -56,16 +66,41 @@ def in_own_process(stage: Callable[..., Result], *args: Any,
             if kind == "progress" and progress is not None:
                 progress(value)
     finally:
-        if kind == "progress" and child.is_alive():  # this process is being stopped (SIGTERM, Ctrl+C)
-            child.terminate()
-            child.join(_STOP_SECONDS)
-            if child.is_alive():
-                child.kill()
-        child.join()
+        sending.close()
+        if child.pid is not None:
+            if kind == "progress" and child.is_alive():  # this process is being stopped (SIGTERM, Ctrl+C)
+                child.terminate()
+                child.join(_STOP_SECONDS)
+                if child.is_alive():
+                    child.kill()
+            child.join()
         receiving.close()
     if kind == "error":
         raise value
     return value
+
+
+@contextlib.contextmanager
+def _stop_signals_deferred() -> Iterator[None]:
+    """SIGTERM and SIGINT that arrive in the block are handled as it ends. Masking them would
+    not do: Python runs its handlers in the main thread whichever thread the system picks
+    (the progress bar has its own), so only its handlers can wait."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # Python runs handlers in the main thread only: none can interrupt this one
+        return
+    arrived: list[tuple[int, FrameType | None]] = []
+    previous = {signum: signal.signal(signum, lambda *received: arrived.append(received))
+                for signum in _STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum, frame in arrived:
+            if callable(previous[signum]):
+                previous[signum](signum, frame)
+            elif previous[signum] == signal.SIG_DFL:
+                os.kill(os.getpid(), signum)
 
 
 def _run(sending: Connection, stage: Callable[..., Any], args: tuple, with_progress: bool,

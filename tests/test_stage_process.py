@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import time
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +57,38 @@ def test_the_stage_sees_the_callers_environment_and_folder_as_they_are_now(monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
     monkeypatch.chdir(tmp_path)
     assert in_own_process(_environment_and_folder) == ("1772323200", str(tmp_path))
+
+
+class _Stopped(BaseException):
+    pass
+
+
+def _waiting(pid_file: str) -> None:
+    Path(pid_file).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(60)
+
+
+def test_a_sigterm_while_the_child_starts_stops_the_child_too(monkeypatch, tmp_path):
+    """The signal lands just as the child has started, before its id is known to the caller: the
+    child is stopped with the caller, not left running (it would write into a removed staging folder)."""
+    pid_file = tmp_path / "pid"
+    started = multiprocessing.process.BaseProcess.start
+
+    def start_then_signal(process) -> None:
+        started(process)
+        while not pid_file.exists():
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    def stop(signum, frame):
+        raise _Stopped
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_then_signal)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(_Stopped):
+            in_own_process(_waiting, str(pid_file))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text(encoding="utf-8")), 0)
