@@ -242,19 +242,18 @@ def cited_page(data: SiteData, cited: CitedDocument) -> Page:
                 origin=entry.origin(("references", index, "number")))
 
 
-def _documents_by_province(data: SiteData) -> Counter[str]:
-    return Counter(e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province)
+def _provinces_counted(data: SiteData) -> list[tuple[str, int]]:
+    """Each province that issued documents and how many, in one order (even for names that fold alike)."""
+    counts = Counter(e.doc.issuer.province for e in data.corpus.documents if e.doc.issuer.province)
+    return sorted(counts.items(), key=lambda item: (vi.ascii_fold(item[0]), item[0]))
 
 
 def provinces(data: SiteData) -> list[str]:
-    return sorted(_documents_by_province(data),
-                  key=lambda name: (vi.ascii_fold(name), name))  # one order, even for names that fold alike
+    return [province for province, _ in _provinces_counted(data)]
 
 
 def provinces_index(data: SiteData) -> Page:
-    counts = _documents_by_province(data)
-    body = render_body(data, "provinces.md.j2", urls.PROVINCES,
-                       provinces=[(province, counts[province]) for province in provinces(data)])
+    body = render_body(data, "provinces.md.j2", urls.PROVINCES, provinces=_provinces_counted(data))
     return Page(urls.PROVINCES, "Tỉnh, thành phố", "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố "
                 "ban hành.", body, searchable=False, lastmod=_site_newest(data))
 
