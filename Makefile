@@ -1,12 +1,12 @@
 # The two commands of the README are `make serve` and `make test`; both install
-# everything they need first (a virtual environment in .venv, system packages
-# through scripts/setup-system.sh when a test needs them).
+# everything they need first (a virtual environment in .venv; for the tests only,
+# Debian's chromium and a Java runtime through scripts/setup-system.sh).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install fonts system serve build check test schema bench clean
+.PHONY: install system serve build check test schema bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-fonts:                   ## Debian fonts with Vietnamese coverage, embedded in PDFs and banners
-	bash scripts/setup-system.sh fonts
+system:                  ## chromium for the browser tests, Java for the HTML checker
+	bash scripts/setup-system.sh
 
-system:                  ## the fonts, and chromium for the browser tests
-	bash scripts/setup-system.sh fonts browser
-
-serve: install fonts     ## install, build the bundled content, serve on http://127.0.0.1:8000
+serve: install           ## install, build the bundled content, serve on http://127.0.0.1:8000
 	$(BIN)/ctxh serve
 
-build: install fonts
+build: install
 	$(BIN)/ctxh build
 
 check: install

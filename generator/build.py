@@ -1,58 +1,54 @@
-"""The pipeline, start to end, and the atomic swap into ``site/``.
+"""The build, start to end: three stages that hand each other files, then the swap into ``site/``.
 
-    content.load → content.validate (repairs and outlines each text)
-    → site.guidance + site.cascade (who must do what; which document implements which)
-    → outputs (document copies, banners, calendars, open data)
-    → site.pages (every page, from the templates, and the search page's d/đ syllables)
-    → engine.mkdocs (HTML) → outputs.hosting → engine.pagefind (index)
-    → swap into site/
+    1. prepare (generator.stages): content → downloads, page sources, the theme
+       copy and the engine's configuration, in a process of its own;
+    2. ``mkdocs build`` of that configuration (generator.engine.mkdocs), in a
+       process of its own, with the hooks of generator.engine.hooks;
+    3. the files beside the pages, robots.txt, _headers, sitemap, and the search
+       index (generator.engine.pagefind).
 
-Everything is produced in a temporary folder next to ``site/``; ``site/`` is
-replaced only once the whole build has succeeded, so bad input or a crash
-never leaves a half-written site. Files and page sources are written as they
-are made; reading the content and making the pages, then the engine, each run
-in a process of their own (stage_process): at national scale they would not fit
-in memory together.
+Each stage is an ordinary command that can be run and debugged on its own
+(``ctxh build --keep-staging`` leaves the folder to do so). Stages run one
+after the other in their own process, so the build's memory is that of its
+largest stage, not their sum, and each gives its memory back as it ends.
+
+Everything happens in a staging folder beside the target; the target is
+replaced only once the whole build has succeeded, so bad input, a crash, Ctrl+C
+or SIGTERM never leave a half-written site. A build replaces only a folder it
+made itself (:func:`generator.safe_files.check_site_target`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
-import functools
-import itertools
+import json
 import os
 import secrets
 import shutil
 import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from generator.content.checks import reader_warnings
-from generator.content.load import load_content
-from generator.content.validate import Corpus, validate
+from generator import stages
 from generator.engine import mkdocs, pagefind
-from generator.outputs.calendars import calendar_files
-from generator.outputs.documents import worker_pool
-from generator.outputs.downloads import build_downloads, write_download
 from generator.outputs.hosting import write_hosting_files
-from generator.outputs.opendata import open_data
-from generator.outputs.search import DSyllables
-from generator.problems import Problem
-from generator.site.cascade import Cascade, build_cascade
-from generator.site.files import FileIndex
-from generator.site.guidance import Guidance, build_guidance
-from generator.site.pages import NavEntry, Page, announcements, navigation, site_pages
-from generator.site.registry import check_addresses
-from generator.site.render import SiteData
-from generator.stage_process import in_own_process
+from generator.problems import BuildError, ContentError, Problem
+from generator.safe_files import (
+    SITE_MARK,
+    SITE_MARK_TEXT,
+    check_no_links,
+    check_site_target,
+)
 
 STAGING_PREFIX = ".ctxh-build-"
 CACHE_DIR = ".cache/ctxh"  # generated downloads, by a hash of their inputs
+ABANDONED_AFTER = 24 * 3600  # seconds: a staging folder this old is a killed build's, where no process id says
 
 Progress = Callable[[str], None]
 
@@ -66,52 +62,29 @@ class BuildResult:
     warnings: list[Problem]
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """What the last stages need once the content itself is let go: the pages without their
-    bodies (written for the engine already), the navigation and the theme's data."""
-
-    pages: list[Page]
-    nav: list[NavEntry]
-    theme_data: dict[str, Any]
-    campaigns: int
-    documents: int
-    warnings: list[Problem]
-
-
 def build_date() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds: the home page shows
-    the Day that follows this date)."""
+    """Today, or the day of SOURCE_DATE_EPOCH when set (reproducible builds: the site shows the Day
+    that follows this date)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
-
-
-PARALLEL_READING_FROM = 200  # dispatches: below, starting the worker processes costs more than it saves
-
-
-def check(root: Path, workers: int = 1) -> Corpus:
-    """Load and validate all content; raises ``ContentError`` with every problem. With ``workers``
-    > 1 and many dispatches, they are read and checked in parallel."""
-    raw = load_content(root)
-    if workers > 1 and len(raw.document_files) >= PARALLEL_READING_FROM:
-        with worker_pool(workers) as pool:
-            return validate(raw, functools.partial(pool.map, chunksize=128))
-    return validate(raw)
-
-
-def warnings(corpus: Corpus, guidance: Guidance | None = None, cascade: Cascade | None = None) -> list[Problem]:
-    """Reader warnings of every document, names that match no unit of the catalog,
-    citations whose date disagrees with the cited document, and citation cycles
-    (``guidance`` and ``cascade`` are computed when the caller has not already)."""
-    guidance = guidance or build_guidance(corpus)
-    cascade = cascade or build_cascade(corpus)
-    return sorted(reader_warnings(corpus) + guidance.unresolved + cascade.problems)
+    if not epoch:
+        return dt.date.today()
+    try:
+        day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        day = None
+    if day is None or not 2017 <= day.year <= 2100:
+        raise ContentError.about("SOURCE_DATE_EPOCH", f"biến môi trường SOURCE_DATE_EPOCH={epoch[:40]!r} không phải "
+                                 "một thời điểm hợp lệ (số giây từ 1/1/1970, trong các năm 2017 – 2100)",
+                                 line=None, field="SOURCE_DATE_EPOCH")
+    return day
 
 
 def _exchange(first: Path, second: Path) -> bool:
-    """Swap two directories in one step (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    """Swap two directories in one step (Linux renameat2 with RENAME_EXCHANGE); False elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         return False
@@ -141,12 +114,12 @@ class BuildInterrupted(BaseException):
     """The build was stopped (SIGTERM); the staging folder is removed and site/ is unchanged.
 
     A BaseException, like KeyboardInterrupt: the signal can arrive inside any library, and
-    libraries catch Exception (fontTools wraps it in its own error, with a traceback)."""
+    libraries catch Exception."""
 
 
 @contextlib.contextmanager
 def _terminate_as_exception() -> Iterator[None]:
-    """Turn SIGTERM into an exception during a build, so that cleanup runs (main thread only)."""
+    """SIGTERM raises BuildInterrupted during a build, so that cleanup runs (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -161,46 +134,73 @@ def _terminate_as_exception() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _is_running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no safe probe here (os.kill would stop the process): the folder's age decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 def _remove_abandoned_staging(parent: Path) -> None:
     """Staging folders left by a build that was killed (SIGKILL, power loss)."""
     for folder in parent.glob(f"{STAGING_PREFIX}*"):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
         pid = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
-        try:
-            os.kill(int(pid), 0)
-        except (ValueError, ProcessLookupError):
+        old = time.time() - folder.stat().st_mtime > ABANDONED_AFTER
+        if not pid.isdigit() or not _is_running(int(pid)) or old:
             shutil.rmtree(folder, ignore_errors=True)
-        except PermissionError:
-            pass  # another user's live build
 
 
-def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None,
-               search_index: bool = True, workers: int = 2) -> BuildResult:
-    """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``).
+def _remove(staging: Path) -> None:
+    """Remove the staging folder, deaf to SIGTERM meanwhile: raised in the middle of the removal, it
+    would leave half the folder behind. By then the build has failed (its error is on its way) or
+    has published the site; either way the process ends right after."""
+    if threading.current_thread() is not threading.main_thread():
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
-    ``search_index=False`` leaves the Pagefind index out (the live preview adds it
-    after the page has reloaded). Downloads are cached in ``root/.cache``.
-    """
-    with _terminate_as_exception():
-        return _build_site(root, (site_dir or root / "site").resolve(), progress, search_index, workers)
+
+def _run_stage(command: list[str], log: Path, progress: Progress) -> int:
+    """Run one stage's process; each line it prints is a step of the progress. The process (and
+    any it started) is stopped if this one is interrupted."""
+    posix = os.name == "posix"
+    with log.open("w", encoding="utf-8") as errors, subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8",
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, start_new_session=posix) as child:
+        try:
+            for line in child.stdout:
+                if line.startswith(stages.PROGRESS):
+                    progress(line.removeprefix(stages.PROGRESS).strip())
+            return child.wait()
+        except BaseException:
+            if posix:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(child.pid, signal.SIGKILL)  # the stage and its worker processes
+            child.kill()
+            raise
 
 
-def _write_pages(pages: Iterable[Page], docs_dir: Path, files_dir: Path, files: FileIndex) -> list[Page]:
-    """Write each page's source for the engine as it is made, and the d/đ syllables of the
-    searchable ones; return the pages without their bodies (all the later stages need)."""
-    syllables = DSyllables()
-    written: list[Page] = []
-
-    def noted() -> Iterator[Page]:
-        for page in pages:
-            syllables.add_page(page)
-            written.append(replace(page, body=""))
-            yield page
-
-    mkdocs.write_sources(noted(), docs_dir)
-    words = syllables.file()
-    write_download(files_dir, words)
-    files.add(words)
-    return written
+def _prepare(staging: Path, progress: Progress) -> dict:
+    code = _run_stage([sys.executable, "-m", "generator.stages", "prepare", str(staging)],
+                      staging / "prepare.log", progress)
+    if code == 1 and (staging / stages.PROBLEMS).is_file():
+        problems = json.loads((staging / stages.PROBLEMS).read_text(encoding="utf-8"))
+        raise ContentError([Problem(**problem) for problem in problems])
+    if code != 0:
+        raise BuildError(f"bước chuẩn bị dừng với mã {code}:\n"
+                         f"{(staging / 'prepare.log').read_text(encoding='utf-8', errors='replace')[-4000:]}")
+    return json.loads((staging / stages.RESULT).read_text(encoding="utf-8"))
 
 
 def _move_into(source: Path, target: Path) -> None:
@@ -212,47 +212,52 @@ def _move_into(source: Path, target: Path) -> None:
             os.replace(path, destination)
 
 
-def _prepare(root: Path, staging: Path, site_url: str | None, workers: int, progress: Progress) -> _Prepared:
-    """Content → downloads and page sources, written into ``staging`` as they are made."""
-    progress("Đọc và kiểm tra nội dung")
-    corpus = check(root, workers)
-    guidance = build_guidance(corpus)
-    cascade = build_cascade(corpus)
-    progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
-    files = FileIndex()
-    for download in itertools.chain(build_downloads(corpus, root / CACHE_DIR, workers, site_url),
-                                    calendar_files(corpus, guidance), open_data(corpus, guidance, site_url)):
-        write_download(staging / "files", download)
-        files.add(download)
-    progress("Tạo các trang")
-    data = SiteData(corpus, guidance, cascade, files, build_date())
-    pages = _write_pages(site_pages(data), staging / "docs", staging / "files", files)
-    check_addresses(pages, files.listed)
-    return _Prepared(pages, navigation(data), {"ctxh_windows": announcements(data)}, len(corpus.campaigns),
-                     len(corpus.documents), warnings(corpus, guidance, cascade))
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: ``search_index=False`` leaves the Pagefind index out (the live preview adds it
+    after the page has reloaded); ``cache=False`` makes every download anew."""
+
+    search_index: bool = True
+    workers: int = 2
+    cache: bool = True
+    cache_dir: Path | None = None  # default: ROOT/.cache/ctxh
+    keep_staging: bool = False
 
 
-def _build_site(root: Path, site_dir: Path, progress: Progress, search_index: bool, workers: int) -> BuildResult:
-    config_file = root / "mkdocs.yml"
-    site_url = mkdocs.configured_site_url(config_file)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_staging(site_dir.parent)
-    staging = site_dir.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
-    built = staging / "site"
-    try:
-        staging.mkdir(mode=0o700)  # in the try: a SIGTERM just after it still removes the folder
-        # The content, then mkdocs' pages, each in a process of its own: at national scale they
-        # would not fit in memory together (see stage_process).
-        prepared = in_own_process(_prepare, root, staging, site_url, workers, progress=progress)
-        progress("Dựng HTML (mkdocs-material)")
-        in_own_process(mkdocs.render, staging / "docs", prepared.nav, prepared.theme_data, built, config_file)
-        _move_into(staging / "files", built)
-        write_hosting_files(built, prepared.pages, site_url)
-        progress("Lập chỉ mục tìm kiếm (Pagefind)")
-        if search_index:
-            pagefind.build_index(built, staging / "pagefind")
-        progress("Thay thư mục site/")
-        _swap_into_place(built, site_dir, staging)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(prepared.campaigns, prepared.documents, len(prepared.pages), site_dir, prepared.warnings)
+def build_site(root: Path, site_dir: Path | None = None, progress: Progress = lambda stage: None,
+               options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build the site of the project at ``root`` into ``site_dir`` (default ``root/site``)."""
+    root = Path(os.path.abspath(root))
+    site_dir = Path(os.path.abspath(site_dir or root / "site"))
+    with _terminate_as_exception():
+        check_site_target(site_dir, root)
+        cache = (options.cache_dir or root / CACHE_DIR) if options.cache else None
+        if cache is not None and Path(os.path.abspath(cache)).is_relative_to(root):
+            check_no_links(cache, root)  # a linked .cache would take the downloads out of the project
+        today = build_date()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_staging(site_dir.parent)
+        staging = site_dir.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            staging.mkdir(mode=0o700)  # in the try: a SIGTERM just after it still removes the folder
+            (staging / stages.OPTIONS).write_text(json.dumps({
+                "root": str(root), "workers": options.workers, "cache": str(cache) if cache else None,
+                "today": today.isoformat()}), encoding="utf-8")
+            result = _prepare(staging, progress)
+            progress("Dựng HTML (mkdocs-material)")
+            mkdocs.render(staging / mkdocs.CONFIG)
+            built = staging / "site"
+            _move_into(staging / "files", built)
+            write_hosting_files(built, result["pages"], result["site_url"])
+            progress("Lập chỉ mục tìm kiếm (Pagefind)")
+            if options.search_index:
+                pagefind.build_index(built, staging / "pagefind")
+            (built / SITE_MARK).write_text(SITE_MARK_TEXT, encoding="utf-8")
+            progress("Thay thư mục site/")
+            _swap_into_place(built, site_dir, staging)
+        finally:
+            if not options.keep_staging:
+                _remove(staging)
+    warnings = [Problem(**problem) for problem in result["warnings"]]
+    return BuildResult(result["campaigns"], result["documents"], len(result["pages"]), site_dir, warnings)
+

@@ -22,9 +22,9 @@ from rich.table import Table
 from generator.build import (
     STAGING_PREFIX,
     BuildInterrupted,
+    BuildOptions,
+    build_date,
     build_site,
-    check,
-    warnings,
 )
 from generator.content.models import SCHEMAS
 from generator.editing.evaluate import accuracy, evaluate_folder
@@ -34,6 +34,8 @@ from generator.editing.scaffold import new_year
 from generator.engine import pagefind
 from generator.engine import serve as preview
 from generator.problems import BuildError, ContentError
+from generator.safe_files import write_file
+from generator.stages import check, check_site, warnings
 
 app = typer.Typer(help="Cổng thông tin Ngày Công tác xã hội Việt Nam: dựng trang tĩnh từ dữ liệu.",
                   no_args_is_help=True, add_completion=False)
@@ -51,7 +53,7 @@ def _report(error: ContentError, consequence: str = "chưa dựng trang nào; th
     err.print(f"[bold red]{count} lỗi[/]: {consequence}", highlight=False)
 
 
-def _build(root: Path, site: Path | None) -> Path:
+def _build(root: Path, site: Path | None, options: BuildOptions = BuildOptions()) -> Path:
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
         task = bar.add_task("Dựng trang", total=BUILD_STAGES)
@@ -61,7 +63,7 @@ def _build(root: Path, site: Path | None) -> Path:
             bar.advance(task)
 
         try:
-            result = build_site(root.resolve(), site, progress=step)
+            result = build_site(root, site, progress=step, options=options)
         except ContentError as error:
             bar.stop()
             _report(error)
@@ -80,9 +82,13 @@ def _build(root: Path, site: Path | None) -> Path:
 
 @app.command()
 def build(root: Path = ROOT_OPTION,
-          site: Path = typer.Option(None, "--site", help="Thư mục kết quả (mặc định: ROOT/site)")) -> None:
+          site: Path = typer.Option(None, "--site", help="Thư mục kết quả (mặc định: ROOT/site)"),
+          no_cache: bool = typer.Option(False, "--no-cache", help="Tạo lại mọi tệp tải về, không dùng .cache/"),
+          keep_staging: bool = typer.Option(False, "--keep-staging",
+                                            help="Giữ thư mục tạm của lần dựng (để chạy lại từng bước khi gỡ lỗi)"),
+          ) -> None:
     """Kiểm tra nội dung rồi dựng toàn bộ trang vào site/ (chỉ thay site/ khi dựng thành công)."""
-    _build(root, site)
+    _build(root, site, BuildOptions(cache=not no_cache, keep_staging=keep_staging))
 
 
 @app.command(name="check")
@@ -91,6 +97,7 @@ def check_command(root: Path = ROOT_OPTION,
     """Chạy mọi bước kiểm tra, không dựng trang; có lỗi thì trả về mã 1."""
     try:
         corpus = check(root.resolve())
+        check_site(corpus, build_date())
     except ContentError as error:
         _report(error, "cần sửa trước khi xuất bản.")
         raise typer.Exit(1) from None
@@ -117,7 +124,7 @@ def serve(root: Path = ROOT_OPTION,
         on failure, the message the preview shows on its pages."""
         started = time.perf_counter()
         try:
-            build_site(root, site_dir, search_index=False)
+            build_site(root, site_dir, options=BuildOptions(search_index=False))
         except ContentError as error:
             _report(error, "trang đang xem vẫn là bản dựng trước.")
             return str(error)
@@ -168,31 +175,40 @@ def schema_texts() -> dict[str, str]:
 @app.command()
 def schema(root: Path = ROOT_OPTION) -> None:
     """Ghi lại JSON Schema (schemas/*.schema.json) mà trình soạn thảo YAML dùng để gợi ý và kiểm tra."""
-    folder = root / "schemas"
-    folder.mkdir(exist_ok=True)
+    root = root.resolve()
     for name, text in schema_texts().items():
-        (folder / name).write_text(text, encoding="utf-8")
-        out.print(f"Đã ghi {folder / name}", highlight=False)
+        try:
+            write_file(root / "schemas" / name, text.encode("utf-8"), root)
+        except ContentError as error:
+            _report(error, "chưa ghi xong các tệp schemas/.")
+            raise typer.Exit(1) from None
+        out.print(f"Đã ghi schemas/{name}", highlight=False)
 
 
 @app.command(name="import")
 def import_command(files: list[Path] = typer.Argument(..., help="Tệp .txt, .md, .docx hoặc .pdf có lớp chữ"),
                    root: Path = ROOT_OPTION,
-                   force: bool = typer.Option(False, "--force", help="Thay tệp văn bản đã có"),
+                   force: bool = typer.Option(False, "--force", help="Thay tệp văn bản đã có nếu chưa ai sửa tay "
+                                              "(giữ tóm tắt nhiệm vụ và ghi chú)"),
+                   discard_edits: bool = typer.Option(False, "--discard-edits",
+                                                      help="Cùng --force: thay cả khi tệp đã được sửa tay"),
                    slug: str = typer.Option(None, "--slug", help="Slug của địa chỉ trang (chỉ khi nhập một tệp)")
                    ) -> None:
     """Nhập văn bản gốc vào content/dispatches/<năm>/<slug>.md và in bảng những gì đọc được."""
     failed = 0
+    written: dict[Path, Path] = {}  # target → the input written there in this run
     for path in files:
         try:
-            result = import_file(path, root.resolve(), force=force, slug=slug)
+            result = import_file(path, root.resolve(), force=force, slug=slug, taken=written,
+                                 discard_edits=discard_edits)
         except ContentError as error:
             _report(error, "tệp này chưa được nhập.")
             failed += 1
             continue
+        written[result.target] = path
         out.print(review_table(result.structure))
         verb = "Đã thay" if result.replaced else "Đã ghi"
-        out.print(f"{verb} {result.target}", highlight=False)
+        out.print(f"{verb} {result.target}", highlight=False, markup=False)
     if failed:
         raise typer.Exit(1)
 

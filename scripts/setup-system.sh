@@ -1,26 +1,12 @@
 #!/usr/bin/env bash
-# System packages the project needs beyond PyPI, from Debian's archive:
-#   fonts   fonts-liberation2 (Times New Roman metrics), fonts-dejavu-core and
-#           fonts-dejavu-extra (DejaVu Sans Condensed Bold, the banners' lettering): TrueType
-#           fonts with full Vietnamese coverage, embedded in the PDFs and banners
-#   browser chromium, which the browser tests drive through Playwright
-# Usage: setup-system.sh [fonts] [browser]   (both when no argument)
-# Installs only what is missing; uses sudo when not root.
+# System packages the test suite needs beyond PyPI, from Debian's archive:
+# chromium, which the browser tests drive through Playwright, and a Java runtime
+# for the Nu HTML checker. Building and serving the site need none (the fonts
+# ship with ctxh). Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-wanted=("$@")
-[ ${#wanted[@]} -eq 0 ] && wanted=(fonts browser)
 packages=()
-for group in "${wanted[@]}"; do
-  case "$group" in
-    fonts)
-      dpkg -s fonts-liberation2 >/dev/null 2>&1 || packages+=(fonts-liberation2)
-      dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
-      dpkg -s fonts-dejavu-extra >/dev/null 2>&1 || packages+=(fonts-dejavu-extra) ;;
-    browser)
-      command -v chromium >/dev/null 2>&1 || packages+=(chromium) ;;
-    *) echo "unknown group: $group (expected fonts or browser)" >&2; exit 2 ;;
-  esac
-done
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

@@ -17,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.build import build_site
+from generator.safe_files import SITE_MARK, SITE_MARK_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -82,6 +83,14 @@ def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     campaign = project / "campaigns" / "2026.yml"
     campaign.write_text(campaign.read_text(encoding="utf-8") + NATIONAL_2026, encoding="utf-8")
     return _build_on_build_day(project, project / "site")
+
+
+def published_site(folder: Path, pages: dict[str, str]) -> Path:
+    """A site as a previous build left it (with ctxh's mark): ``pages`` maps paths to their text."""
+    for path, text in {SITE_MARK: SITE_MARK_TEXT, **pages}.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
 
 
 def read_page(site: Path, url_path: str) -> BeautifulSoup:

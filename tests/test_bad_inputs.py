@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 
-from .conftest import copy_project
+from .conftest import copy_project, published_site
 from .test_errors import edit, tree_hash
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8"))
@@ -56,10 +56,8 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_bad_input_stops_the_build_with_file_line_and_field(case, tmp_path):
     project = copy_project(tmp_path / "project")
-    site = project / "site"
-    (site / "nam" / "2024").mkdir(parents=True)
-    (site / "index.html").write_text("<!doctype html><title>trang cũ</title>", encoding="utf-8")
-    (site / "nam" / "2024" / "index.html").write_text("năm 2024 (bản đã xuất bản)", encoding="utf-8")
+    site = published_site(project / "site", {"index.html": "<!doctype html><title>trang cũ</title>",
+                                             "nam/2024/index.html": "năm 2024 (bản đã xuất bản)"})
     before = tree_hash(site)
     apply(case, project)
     result = CliRunner().invoke(app, ["build", "--root", str(project)], env={"COLUMNS": "250"})

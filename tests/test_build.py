@@ -12,14 +12,12 @@ import pytest
 
 from generator import build
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, published_site
 from .test_errors import tree_hash
 
 
 def _site(folder: Path, text: str) -> Path:
-    folder.mkdir(parents=True)
-    (folder / "index.html").write_text(text, encoding="utf-8")
-    return folder
+    return published_site(folder, {"index.html": text})
 
 
 def test_swap_exchanges_the_folders(tmp_path):
@@ -69,6 +67,6 @@ def test_a_killed_build_s_staging_folder_is_removed_by_the_next(tmp_path):
     project = copy_project(tmp_path / "project")
     abandoned = project / ".ctxh-build-999999999-x"
     (abandoned / "site").mkdir(parents=True)
-    build.build_site(project, search_index=False)
+    build.build_site(project, options=build.BuildOptions(search_index=False))
     assert not abandoned.exists()
     assert (project / "site" / "index.html").is_file()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from generator.build import check, warnings
 from generator.site import urls
 from generator.site.cascade import build_cascade, reference_key
+from generator.stages import check, warnings
 
 from .conftest import ROOT, read_page
 from .test_errors import edit

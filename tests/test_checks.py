@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.build import check, warnings
+from generator.stages import check, warnings
 
 from .conftest import ROOT
 from .test_errors import edit

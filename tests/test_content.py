@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.build import check
 from generator.content.models import Document
 from generator.reading.normalize import repair_text
 from generator.reading.outline import anchor_for
+from generator.stages import check
 
 from .conftest import FIXTURES, ROOT, gold_documents
 
@@ -85,8 +85,8 @@ def test_document_bodies_are_the_repaired_seed_text():
 
 
 def test_many_dispatches_are_read_in_parallel_with_the_same_result_and_the_same_problems(tmp_path):
-    from generator.build import PARALLEL_READING_FROM
     from generator.problems import ContentError
+    from generator.stages import PARALLEL_READING_FROM
 
     from .bench.synthetic import generate
 

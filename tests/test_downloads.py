@@ -14,9 +14,9 @@ from docx import Document as WordDocument
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from generator.build import check
 from generator.outputs.banners import BANNER_MARGIN, BANNER_SIDE_MARGIN
 from generator.site.urls import BANNER_SIZES, banner_name
+from generator.stages import check
 
 from .conftest import ROOT, read_page
 
@@ -68,18 +68,19 @@ def test_a_plans_slogans_have_banners_beside_the_plan_not_the_year(site):
     for slogan in BINH_PHUOC.doc.slogans:
         for height, width in BANNER_SIZES:
             for suffix in (".svg", ".pdf"):
-                assert banner_name(slogan, height, width) + suffix in links
-        svg = ET.fromstring((site / BINH_PHUOC_FOLDER / f"{banner_name(slogan, *BANNER_SIZES[0])}.svg").read_bytes())
+                assert "bang-ron/" + banner_name(slogan, height, width) + suffix in links
+        svg = ET.fromstring((site / BINH_PHUOC_FOLDER / "bang-ron" / f"{banner_name(slogan, *BANNER_SIZES[0])}.svg")
+                            .read_bytes())
         assert slogan.upper() in "".join(svg.itertext())
     assert len(page.select(".ctxh-banner img[alt^='Băng rôn:']")) == 2
     assert not [a for a in page.select("#tai-ve ~ .ctxh-downloads a") if "bang-ron-" in a["href"]]
-    assert not list((site / "nam" / "2024").glob("bang-ron-*"))
+    assert not list((site / "nam" / "2024").glob("bang-ron*"))
 
 
 @pytest.mark.parametrize("size", BANNER_SIZES)
 def test_banner_lettering_fills_the_banner_inside_the_margins(site, size):
     for slogan in BINH_PHUOC.doc.slogans:
-        pdf = pdfium.PdfDocument(str(site / BINH_PHUOC_FOLDER / f"{banner_name(slogan, *size)}.pdf"))
+        pdf = pdfium.PdfDocument(str(site / BINH_PHUOC_FOLDER / "bang-ron" / f"{banner_name(slogan, *size)}.pdf"))
         image = pdf[0].render(scale=2).to_pil().convert("RGB")
         width, height = image.size
         pixels = image.load()

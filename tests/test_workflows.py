@@ -35,6 +35,7 @@ HOSTED = {
     "actions/configure-pages": "GitHub's Pages API; its base_url is given as https://example.github.io/ctxh",
     "actions/upload-pages-artifact": "GitHub's artifact service; the test checks the folder it uploads",
     "actions/deploy-pages": "GitHub's Pages service",
+    "actions/setup-python": "installs Python on a Windows or macOS runner; here the test's own Python 3.11 runs",
 }
 # Shell steps that cannot run inside the test suite, and why.
 NOT_HERE = {
@@ -102,8 +103,8 @@ def make_runs(command: str) -> set[str]:
             for done in targets.get(word, {word})}
 
 
-def installs_fonts(command: str) -> bool:
-    return bool(make_runs(command) & {"fonts", "system"}) or "setup-system.sh fonts" in command
+def installs_system_packages(command: str) -> bool:
+    return "system" in make_runs(command) or "setup-system.sh" in command or bool(re.search(r"apt(-get)? ", command))
 
 
 def builds(command: str) -> bool:
@@ -118,9 +119,12 @@ def installs_chromium(command: str) -> bool:
 
 # -- read as written ---------------------------------------------------------------------------------------------
 
-def test_every_job_that_runs_commands_runs_in_debian_bookworm():
+EDITORS_SYSTEMS = {"windows-latest", "macos-latest"}
+
+
+def test_every_publishing_job_runs_in_debian_bookworm():
     for name, job in github()["jobs"].items():
-        if any("run" in step for step in job["steps"]):
+        if any("run" in step for step in job["steps"]) and name != "editors":
             container = job.get("container")
             image = container if isinstance(container, str) else (container or {}).get("image")
             assert image == DEBIAN_IMAGE, f"github:{name} runs commands outside Debian: container {container!r}"
@@ -136,21 +140,29 @@ def test_no_job_installs_chromium_on_an_ubuntu_runner():
             assert not [c for c in commands if installs_chromium(c)], f"github:{name}"
     assert installs_chromium("make install system") and installs_chromium("make test")
     assert installs_chromium("sudo apt-get install -y chromium") and installs_chromium("bash scripts/setup-system.sh")
-    assert not installs_chromium("make install fonts") and not installs_chromium("bash scripts/setup-system.sh fonts")
+    assert not installs_chromium("make install") and not installs_chromium("make serve")
 
 
-def test_every_build_is_preceded_by_the_font_install():
+def test_building_needs_no_system_package():
+    """The fonts ship with ctxh: no job that builds the site installs anything from the system."""
     built = []
     for name, commands in job_commands().items():
-        fonts = False
-        for command in commands:
-            fonts = fonts or installs_fonts(command)
-            if builds(command):
-                assert fonts, f"{name}: `{command}` runs before the fonts are installed"
-                built.append(name)
-    assert set(built) == {"github:build", "gitlab:pages"}
-    assert installs_fonts("make build") and installs_fonts("make install system") and installs_fonts("make test")
-    assert not installs_fonts("make install")
+        if any(builds(command) for command in commands):
+            built.append(name)
+            assert not [c for c in commands if installs_system_packages(c)], name
+    assert set(built) == {"github:build", "github:editors", "gitlab:pages"}
+    assert not installs_system_packages("make serve") and not installs_system_packages("make build")
+    assert installs_system_packages("make test")
+
+
+def test_editors_on_windows_and_macos_build_the_bundled_site_with_pip_and_ctxh_alone():
+    job = github()["jobs"]["editors"]
+    assert set(job["strategy"]["matrix"]["os"]) == EDITORS_SYSTEMS and job["runs-on"] == "${{ matrix.os }}"
+    assert "container" not in job
+    commands = job_commands()["github:editors"]
+    assert commands == ["python -m pip install .", "ctxh check", "ctxh build"]
+    setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "3.11"
 
 
 def test_the_downloads_cache_is_restored_before_the_build_and_saved_after():
@@ -161,15 +173,14 @@ def test_the_downloads_cache_is_restored_before_the_build_and_saved_after():
     assert uses.index("actions/cache/restore") < build < uses.index("actions/cache/save")
     assert restore["with"]["path"] == save["with"]["path"] == CACHE_DIR
     key = restore["with"]["key"]
-    # a new entry when the content changes; the generators and dependencies start a fresh cache
-    for inputs in ("'content/**'", "'campaigns/**'", "'generator/outputs/**'", "'pyproject.toml'"):
+    # a new entry when the content changes; the generator (all of it) and dependencies start a fresh cache
+    for inputs in ("'content/**'", "'campaigns/**'", "'generator/**'", "'pyproject.toml'"):
         assert inputs in key, inputs
     assert key.startswith(restore["with"]["restore-keys"]) and "content/**" not in restore["with"]["restore-keys"]
     assert save["with"]["key"] == f"${{{{ steps.{restore['id']}.outputs.cache-primary-key }}}}"
     pages = gitlab_jobs()["pages"]
     assert pages["cache"]["paths"] == [CACHE_DIR]
-    assert set(pages["cache"]["key"]["files"]) == {"generator/outputs/cache.py", "pyproject.toml"}
-    assert "CACHE_VERSION" in (ROOT / "generator" / "outputs" / "cache.py").read_text(encoding="utf-8")
+    assert set(pages["cache"]["key"]["files"]) == {"generator/**/*", "pyproject.toml"}
 
 
 def test_the_deploy_does_not_wait_for_the_test_suite():

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from generator.content.load import field_name
 from generator.content.models import edition_of
-from generator.content.validate import Corpus, DocumentEntry, field_name
+from generator.content.validate import Corpus, DocumentEntry
 from generator.problems import Problem
 
 # Documents of the yearly cycle; a legal basis (Quyết định 1791/QĐ-TTg of 2016)

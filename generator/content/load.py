@@ -8,6 +8,7 @@ error from validation, with its line, instead of a crash of the YAML parser.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,13 @@ MAX_NESTING = 30  # levels of lists and mappings; content files need about 6
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:(?:\s|$)")
 FRONT_MATTER_FENCE = "---"
 KeyPath = tuple[str | int, ...]
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for key in loc:
+        name += f"[{key}]" if isinstance(key, int) else (f".{key}" if name else str(key))
+    return name
 
 
 @dataclass
@@ -45,14 +53,49 @@ class SourceFile:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10× faster
 
 
-class _Loader(_SafeLoader):
+class ContentLoader(_SafeLoader):
     """Safe YAML without implicit timestamps (dates are validated as strings)."""
 
 
-_Loader.yaml_implicit_resolvers = {
+ContentLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class YamlProblem(yaml.YAMLError):
+    """A value a loader's own constructor refuses, with the reason in plain words and where it is."""
+
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(message)
+        self.problem, self.problem_mark = message, mark
+
+
+CONFIG_FILE = "mkdocs.yml"
+ENVIRONMENT = ("SITE_URL",)  # the build machine's variables mkdocs.yml may read (!ENV): the published address
+
+
+def _environment_value(loader: ContentLoader, node: yaml.Node) -> str | None:
+    """``!ENV NAME`` or ``!ENV [NAME, default]``, for the variables of :data:`ENVIRONMENT` only: any
+    other would print the build machine's secrets on every page."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = [loader.construct_object(item) for item in node.value]
+        names, default = values[:1], (values[1] if len(values) > 1 else None)
+    for name in names:
+        if name not in ENVIRONMENT:
+            raise YamlProblem(f"!ENV chỉ được đọc biến {', '.join(ENVIRONMENT)}; không đọc biến {name!r} của máy "
+                              "dựng trang", node.start_mark)
+    value = os.environ.get(names[0]) if names else None
+    return value or default
+
+
+class ConfigLoader(ContentLoader):
+    """The content loader, knowing ``!ENV`` for the project's own variables (mkdocs.yml)."""
+
+
+ConfigLoader.add_constructor("!ENV", _environment_value)
 
 
 def _key_lines(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int]) -> None:
@@ -113,7 +156,7 @@ def _check_shape(text: str, name: str, line_offset: int) -> None:
     One pass over the parser's events: linear in the size of the file.
     """
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=ContentLoader):
         line = event.start_mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE,
@@ -142,11 +185,13 @@ def _syntax_problem(err: yaml.YAMLError, text: str, name: str, line_offset: int)
     return Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE, f"sai cú pháp YAML: {detail}")
 
 
-def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
-    """Parse one YAML mapping; ``line_offset`` is the file line before the YAML starts."""
+def parse_yaml(text: str, name: str, line_offset: int = 0,
+               loader_class: type[ContentLoader] = ContentLoader) -> SourceFile:
+    """Parse one YAML mapping; ``line_offset`` is the file line before the YAML starts; ``loader_class``
+    may know tags of its own (a subclass of the safe loader)."""
     try:
         _check_shape(text, name, line_offset)
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=ContentLoader)
     except yaml.YAMLError as err:
         raise ContentError([_syntax_problem(err, text, name, line_offset)]) from None
     if node is None:
@@ -156,13 +201,14 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> SourceFile:
             [Problem(name, node.start_mark.line + 1 + line_offset, WHOLE_FILE,
                      "cần các trường dạng 'tên: giá trị' ở cấp ngoài cùng của tệp")]
         )
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         data = loader.construct_document(node)
     except yaml.YAMLError as err:  # a tag the safe loader refuses (!!python/object…), a list as a key
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
-        message = ("thẻ kiểu YAML không được phép (chỉ dùng văn bản, số, ngày, danh sách)"
+        message = (err.problem if isinstance(err, YamlProblem) else
+                   "thẻ kiểu YAML không được phép (chỉ dùng văn bản, số, ngày, danh sách)"
                    if "tag" in str(getattr(err, "problem", "")) else
                    f"giá trị YAML không dùng được ở đây ({_yaml_problem_in_words(str(err.problem))})")
         raise ContentError([Problem(name, line, _key_near(text, line - line_offset) or WHOLE_FILE, message)]) from None
@@ -224,6 +270,13 @@ def load_yaml_file(path: Path, root: Path) -> SourceFile:
     return parse_yaml(read_text(path, root), display_name(path, root))
 
 
+def load_site_config(path: Path, root: Path) -> SourceFile:
+    """mkdocs.yml, read safely: its tags run no code and read no variable but :data:`ENVIRONMENT`."""
+    if path.is_symlink() or not path.is_file():
+        raise ContentError.about(CONFIG_FILE, "thiếu tệp cấu hình mkdocs.yml (hoặc đó là liên kết, thư mục)")
+    return parse_yaml(read_text(path, root), display_name(path, root), loader_class=ConfigLoader)
+
+
 def load_front_matter_file(path: Path, root: Path) -> SourceFile:
     """A Markdown file that starts with ``---`` YAML front matter ``---``."""
     name = display_name(path, root)
@@ -254,6 +307,7 @@ class RawContent:
     document_files: list[Path]
     pages: list[SourceFile]
     units: SourceFile | None
+    site_config: SourceFile | None
 
 
 def load_content(root: Path) -> RawContent:
@@ -274,7 +328,8 @@ def load_content(root: Path) -> RawContent:
     campaigns = gather(files.campaigns, load_yaml_file)
     pages = gather(files.pages, load_front_matter_file)
     units = gather([files.units] if files.units else [], load_yaml_file)
+    config = gather([root / CONFIG_FILE], load_site_config)
     if problems:
         raise ContentError(problems)
     return RawContent(root=root, campaigns=campaigns, document_files=files.documents, pages=pages,
-                      units=units[0] if units else None)
+                      units=units[0] if units else None, site_config=config[0] if config else None)

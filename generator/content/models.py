@@ -48,8 +48,14 @@ def _everyone_as_empty(value: Any) -> Any:
     return value
 
 
+# A name of a body, a place, a person: one line, a few words (it becomes part of titles, calendar
+# names and file names, which have limits of their own).
+Name = Annotated[str, Field(min_length=1, max_length=300)]
+Place = Annotated[str, Field(min_length=1, max_length=80)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+
 Audience = Annotated[
-    list[str],
+    list[Name],
     BeforeValidator(_everyone_as_empty, json_schema_input_type=Literal["all"] | list[str]),
     Field(default_factory=list, description="Names of the units it applies to; empty or 'all': every unit addressed"),
 ]
@@ -58,7 +64,7 @@ Audience = Annotated[
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, str_max_length=10_000)
 
 
 class Source(Strict):
@@ -118,9 +124,9 @@ class Campaign(Strict):
 
 
 class Issuer(Strict):
-    name: str = Field(min_length=1)
+    name: Name
     level: IssuerLevel
-    province: str | None = None
+    province: Place | None = None
     inferred: bool = Field(default=False, description="true when the header does not state the issuer")
 
 
@@ -133,14 +139,14 @@ class Reference(Strict):
     """A document cited under Căn cứ / Thực hiện / Theo đề nghị."""
 
     kind: str = Field(min_length=1, description="Công văn, Quyết định, Tờ trình…")
-    number: str | None = None
+    number: Name | None = None
     date: SaneDate | None = None
-    issuer: str | None = None
+    issuer: Name | None = None
 
 
 class Task(Strict):
     label: str = Field(min_length=1, description="Item numbering: '2', '2.a', 'IV.1'")
-    assignees: list[str] = Field(min_length=1)
+    assignees: list[Name] = Field(min_length=1)
     summary: str | None = Field(default=None, description="A reviewer's one-sentence paraphrase")
     anchor: str | None = Field(default=None, description="Element id of the item in the full text")
 
@@ -148,7 +154,7 @@ class Task(Strict):
 class Deadline(Strict):
     what: str = Field(min_length=1)
     due: SaneDate | None = None
-    to: str | None = None
+    to: Name | None = None
     applies_to: Audience
 
 
@@ -159,33 +165,33 @@ class DocumentWindow(Strict):
 
 
 class Signer(Strict):
-    name: str | None = None
+    name: Name | None = None
     title_lines: list[str] = Field(default_factory=list)
 
 
 class Document(Strict):
     """Front matter of ``content/dispatches/<year>/<slug>.md``; the body is the full text."""
 
-    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII URL slug")
+    slug: Slug = Field(description="ASCII URL slug")
     source: str | None = Field(default=None, description="File the text was imported from")
     doc_type: DocType
     issuer: Issuer
-    number: str | None = None
-    symbol: str | None = None
-    place: str | None = None
+    number: Annotated[str, Field(max_length=40)] | None = None
+    symbol: Annotated[str, Field(max_length=100)] | None = None
+    place: Place | None = None
     date: SaneDate | None = Field(default=None, description="null when the day is left blank")
     year: int = Field(ge=2016, le=2100)
     subject: str | None = None
     campaign: CampaignRef
     theme: str | None = None
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[Name] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     slogans: list[str] = Field(default_factory=list)
     display_windows: list[DocumentWindow] = Field(default_factory=list)
     signer: Signer = Field(default_factory=Signer)
-    distribution: list[str] = Field(default_factory=list)
+    distribution: list[Name] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
     @property
@@ -204,9 +210,10 @@ Sector = Literal["y tế", "giáo dục", "lao động – xã hội", "mặt tr
 class Unit(Strict):
     """A kind of unit that dispatches address (content/units.yml)."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, used in /don-vi/<id>/")
-    name: str = Field(min_length=1, description="Display name")
-    aliases: list[str] = Field(min_length=1, description="How dispatches name it, without place names")
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)] = Field(
+        description="ASCII slug, used in /don-vi/<id>/")
+    name: Name = Field(description="Display name")
+    aliases: list[Name] = Field(min_length=1, description="How dispatches name it, without place names")
     sector: Sector
     level: UnitLevel | None = Field(default=None, description="null for assignments to every unit")
     valid_from: SaneDate | None = None
@@ -229,10 +236,10 @@ class UnitCatalog(Strict):
 class Page(Strict):
     """Front matter of an editor-written page in ``content/pages``."""
 
-    title: str = Field(min_length=1)
-    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    description: str | None = None
-    order: int = 100
+    title: Name
+    slug: Slug
+    description: Annotated[str, Field(max_length=400)] | None = None
+    order: int = Field(default=100, ge=0, le=10_000)
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -25,6 +23,7 @@ from generator.content.load import (
     KeyPath,
     RawContent,
     SourceFile,
+    field_name,
     load_front_matter_file,
 )
 from generator.content.models import (
@@ -37,17 +36,11 @@ from generator.content.models import (
     UnitCatalog,
     edition_of,
 )
+from generator.content.site_config import SiteConfig, theme_file_problems
+from generator.content.text import body_problems, text_problems
 from generator.problems import ContentError, Origin, Problem
 from generator.reading.normalize import repair_text
 from generator.reading.outline import Block, outline
-
-_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
-# Characters that change how text around them is shown without being seen themselves:
-# direction overrides (a slogan could read backwards on a printed banner) and zero-width ones.
-_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Control characters a YAML escape can put into a value ("\0", "\e"): a banner or a PDF cannot draw them.
-_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -89,6 +82,7 @@ class Corpus:
     pages: tuple[PageEntry, ...]
     units: tuple[Unit, ...]
     campaign_sources: dict[int, SourceFile]  # by year: for the line of a campaign's fields
+    site: SiteConfig  # what mkdocs.yml says of the site, checked
 
     def campaign(self, year: int) -> Campaign | None:
         return next((c for c in self.campaigns if c.year == year), None)
@@ -123,13 +117,6 @@ def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     return model
 
 
-def field_name(loc: tuple[Any, ...]) -> str:
-    name = ""
-    for key in loc:
-        name += f"[{key}]" if isinstance(key, int) else (f".{key}" if name else str(key))
-    return name
-
-
 _EXPECTED = {  # pydantic error types → what the field should hold, in plain words
     "int_type": "một số nguyên", "int_parsing": "một số nguyên", "int_from_float": "một số nguyên",
     "bool_type": "true hoặc false", "bool_parsing": "true hoặc false",
@@ -140,7 +127,8 @@ _EXPECTED = {  # pydantic error types → what the field should hold, in plain w
 
 
 def _found(error: dict[str, Any]) -> str:
-    return f"gặp {error.get('input')!r}"
+    shown = repr(error.get("input"))
+    return f"gặp {shown if len(shown) <= 80 else shown[:60] + '…'}"
 
 
 def _explain(error: dict[str, Any], model: type[BaseModel]) -> str:
@@ -167,6 +155,10 @@ def _explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"cần {_EXPECTED[kind]}; {_found(error)}"
     if kind in ("too_short", "string_too_short"):
         return "không được để trống"
+    if kind == "string_too_long":
+        return f"dài quá {context.get('max_length')} ký tự; {_found(error)}"
+    if kind == "too_long":
+        return f"có quá {context.get('max_length')} mục"
     if kind in ("greater_than_equal", "less_than_equal"):
         sign = "≥" if kind == "greater_than_equal" else "≤"
         limit = context.get("ge", context.get("le"))
@@ -187,35 +179,6 @@ def parse_model(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[P
             problems.append(Problem(source.name, source.line_of(loc), field_name(loc) or None,
                                     _explain(error, model)))
         return None, problems
-
-
-MARKDOWN_FIELDS = {("summary",)}  # rendered as Markdown, then sanitised (generator.site.sanitize)
-
-
-def _text_problems(source: SourceFile, value: Any, path: KeyPath = ()) -> list[Problem]:
-    """Fields hold plain NFC text: markup and decomposed characters are refused
-    (Markdown fields may hold markup: it is sanitised when rendered)."""
-    problems = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problems += _text_problems(source, item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            problems += _text_problems(source, item, path + (index,))
-    elif isinstance(value, str):
-        where = (source.name, source.line_of(path), field_name(path) or None)
-        if _MARKUP.search(value) and path not in MARKDOWN_FIELDS:
-            problems.append(Problem(*where, "trông như mã HTML hoặc script; trường này chỉ chứa văn bản thuần"))
-        if control := _CONTROL_IN_VALUE.search(value):
-            problems.append(Problem(*where, f"có ký tự điều khiển U+{ord(control.group()):04X} (viết bằng mã thoát "
-                                            "như \\0, \\e trong dấu nháy kép); xóa ký tự này"))
-        if hidden := _INVISIBLE.search(value):
-            problems.append(Problem(*where, f"có ký tự ẩn U+{ord(hidden.group()):04X} (đổi hướng chữ hoặc khoảng "
-                                            "trắng không độ rộng); xóa ký tự này"))
-        if not unicodedata.is_normalized("NFC", value):
-            problems.append(Problem(*where, "chữ chưa ở dạng Unicode dựng sẵn (NFC): dấu bị tách khỏi chữ; "
-                                            "gõ lại đoạn này hoặc lưu tệp ở dạng NFC"))
-    return problems
 
 
 def _campaign_problems(source: SourceFile, campaign: Campaign | None) -> list[Problem]:
@@ -275,26 +238,39 @@ def _document_problems(source: SourceFile, doc: Document, blocks: list[Block]) -
     return problems
 
 
+MAX_UNITS = 500  # kinds of unit (not units): the catalog holds some forty
+MAX_PAGES = 20  # editors' pages: each is in the navigation of every page
+_SUGGESTIONS = 20  # "did you mean" for the first unknown ids only: each is a comparison with every id
+
+
 def _validate_units(source: SourceFile | None, problems: list[Problem]) -> tuple[Unit, ...]:
     if source is None:
         return ()
     catalog, found = parse_model(source, UnitCatalog)
-    problems += found + _text_problems(source, source.data)
+    problems += found + text_problems(source, source.data)
     if catalog is None:
         return ()
-    ids = [unit.id for unit in catalog.units]
+    if len(catalog.units) > MAX_UNITS:
+        problems.append(Problem(source.name, source.line_of(("units",)), "units",
+                                f"danh mục có {len(catalog.units)} loại đơn vị; tối đa {MAX_UNITS}"))
+        return ()
+    first: dict[str, int] = {}
+    unknown = 0
     for index, unit in enumerate(catalog.units):
-        if ids.index(unit.id) != index:
+        if first.setdefault(unit.id, index) != index:
             problems.append(Problem(source.name, source.line_of(("units", index, "id")), f"units[{index}].id",
                                     f"id '{unit.id}' đã được dùng cho một đơn vị khác"))
+    for index, unit in enumerate(catalog.units):
         for key in ("successors", "predecessors"):
             for position, other in enumerate(getattr(unit, key)):
-                if other not in ids:
-                    close = difflib.get_close_matches(other, ids, n=1)
-                    hint = f"; có phải là '{close[0]}'?" if close else ""
-                    problems.append(Problem(source.name, source.line_of(("units", index, key, position)),
-                                            f"units[{index}].{key}[{position}]",
-                                            f"không có đơn vị nào có id '{other}'{hint}"))
+                if other in first:
+                    continue
+                unknown += 1
+                close = difflib.get_close_matches(other, list(first), n=1) if unknown <= _SUGGESTIONS else []
+                hint = f"; có phải là '{close[0]}'?" if close else ""
+                problems.append(Problem(source.name, source.line_of(("units", index, key, position)),
+                                        f"units[{index}].{key}[{position}]",
+                                        f"không có đơn vị nào có id '{other}'{hint}"))
     return tuple(catalog.units)
 
 
@@ -306,13 +282,12 @@ def check_document(path: Path, root: Path) -> tuple[DocumentEntry | None, list[P
     except ContentError as err:
         return None, err.problems
     doc, problems = parse_model(source, Document)
-    problems += _text_problems(source, source.data)
+    problems += text_problems(source, source.data)
     if doc is None:
         return None, problems
-    if control := _BIDI_CONTROL.search(source.body):
-        line = source.text.count("\n", 0, source.text.index(control.group())) + 1
-        problems.append(Problem(source.name, line, "body", f"có ký tự đổi hướng chữ U+{ord(control.group()):04X} "
-                                                           "trong toàn văn; xóa ký tự này"))
+    problems += body_problems(source)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
     body = repair_text(source.body)
     blocks = outline(body)
     problems += _document_problems(source, doc, blocks)
@@ -334,7 +309,7 @@ def validate(raw: RawContent,
     campaign_files: dict[object, str] = {}  # year as written → file, valid or not
     for source in raw.campaigns:
         campaign, found = parse_model(source, Campaign)
-        problems += found + _text_problems(source, source.data) + _campaign_problems(source, campaign)
+        problems += found + text_problems(source, source.data) + _campaign_problems(source, campaign)
         year = source.data.get("year")
         if year in campaign_files:
             problems.append(Problem(source.name, source.line_of(("year",)), "year",
@@ -362,16 +337,23 @@ def validate(raw: RawContent,
         documents.append(entry)
 
     pages: list[PageEntry] = []
+    if len(raw.pages) > MAX_PAGES:
+        problems.append(Problem("content/pages", 1, "file", f"có {len(raw.pages)} trang; tối đa {MAX_PAGES} trang "
+                                "(mỗi trang có mặt trong thanh điều hướng của mọi trang)"))
     for source in raw.pages:
         page, found = parse_model(source, Page)
-        problems += found
+        problems += found + text_problems(source, source.data)
         if page is not None:
             pages.append(PageEntry(page, source.name, source.body, source))
 
     units = _validate_units(raw.units, problems)
+    site = None
+    if raw.site_config is not None:
+        site, found = parse_model(raw.site_config, SiteConfig)
+        problems += found + (theme_file_problems(raw.site_config, site, raw.root / "theme") if site else [])
 
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     documents.sort(key=lambda e: (-e.doc.year, -(e.doc.date or dt.date.min).toordinal(), e.doc.slug))
     return Corpus(tuple(campaigns[y] for y in sorted(campaigns)), tuple(documents), tuple(pages), units,
-                  campaign_sources)
+                  campaign_sources, site)

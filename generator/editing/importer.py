@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -22,6 +24,7 @@ from generator.problems import ContentError
 from generator.reading.extract import ImpossibleDate, extract
 from generator.reading.normalize import repair_text
 from generator.reading.readers import read_source
+from generator.safe_files import check_no_links, write_file
 from generator.vietnamese import slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/document.schema.json"
@@ -38,13 +41,16 @@ class ImportResult:
     replaced: bool
 
 
+MAX_SLUG = 80  # characters: a slug names a folder and files, on file systems with short names
+
+
 def slug_for(structure: dict[str, Any]) -> str:
     """'son-tay-640-ubnd': place, number and symbol; the document type when there is no symbol."""
     parts = [structure.get("place") or structure["issuer"].get("name") or "van-ban"]
     if structure.get("number"):
         parts.append(structure["number"])
     parts.append(structure.get("symbol") or structure["doc_type"].replace("_", "-"))
-    return slugify(" ".join(parts))
+    return slugify(" ".join(parts))[:MAX_SLUG].strip("-") or "van-ban"
 
 
 def _carry_review(structure: dict[str, Any], previous: dict[str, Any]) -> None:
@@ -79,13 +85,8 @@ MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a dispatch is a few pages; this is hundre
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None) -> ImportResult:
-    """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused."""
-    name = unicodedata.normalize("NFC", path.name)  # macOS writes names decomposed
-    if slug is not None and not SLUG.fullmatch(slug):
-        raise ImportRefused.about(name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
-                                  "chữ số nối bằng một dấu gạch (ví dụ son-tay-640-ubnd), không phải đường dẫn",
-                                  field="--slug")
+def _extracted(path: Path, name: str) -> tuple[str, dict[str, Any]]:
+    """The repaired text of the file at ``path`` and the structure read from it."""
     if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
         raise ImportRefused.about(name, f"tệp nặng {path.stat().st_size // (1024 * 1024)} MB; một văn bản "
                                   f"nhập vào tối đa {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
@@ -104,18 +105,60 @@ def import_file(path: Path, root: Path, force: bool = False, slug: str | None = 
                      if re.search(rf"năm\s*0*{found['year']}\b", text)), 1)
         raise ImportRefused.about(name, f"năm {found['year']} nằm ngoài khoảng hợp lý ({EARLIEST_DATE.year} – "
                                   f"{LATEST_DATE.year}); sửa dòng ngày tháng rồi nhập lại", line=line, field="date")
+    return body, found
+
+
+REVIEWED = ("slug", "source", "notes")  # what a reviewer writes; a task's summary is a reviewer's too
+
+
+def edited_fields(previous: dict[str, Any], structure: dict[str, Any], previous_body: str, body: str) -> list[str]:
+    """The fields of the file as it stands that differ from a new import of the same document: an
+    editor's corrections (or an extraction that changed), which a re-import must not silently undo."""
+    def comparable(data: dict[str, Any]) -> dict[str, Any]:
+        kept = {key: value for key, value in data.items() if key not in REVIEWED}
+        kept["tasks"] = [{k: v for k, v in task.items() if k != "summary"} if isinstance(task, dict) else task
+                         for task in kept.get("tasks") or []]
+        return kept
+
+    old, new = comparable(previous), comparable(structure)
+    fields = sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    return fields + (["toàn văn"] if previous_body.strip() != body.strip() else [])
+
+
+def import_file(path: Path, root: Path, force: bool = False, slug: str | None = None,
+                taken: Mapping[Path, Path] = MappingProxyType({}), discard_edits: bool = False) -> ImportResult:
+    """Import one file into ``root/content/dispatches``; raises ReadError or ImportRefused. ``taken``:
+    the targets already written in this run, with their inputs. An existing file is replaced only
+    with ``force``, and then only when it differs from the new import in no field but the reviewer's
+    own (summaries, notes), unless ``discard_edits``."""
+    name = unicodedata.normalize("NFC", path.name)  # macOS writes names decomposed
+    if slug is not None and not SLUG.fullmatch(slug):
+        raise ImportRefused.about(name, f"slug {slug!r} không hợp lệ: slug chỉ gồm chữ thường không dấu và "
+                                  "chữ số nối bằng một dấu gạch (ví dụ son-tay-640-ubnd), không phải đường dẫn",
+                                  field="--slug")
+    body, found = _extracted(path, name)
     structure = {"slug": slug or slug_for(found), **found}
     target = root / "content" / "dispatches" / str(structure["year"]) / f"{structure['slug']}.md"
+    shown = target.relative_to(root).as_posix()
+    if target in taken:
+        raise ImportRefused.about(name, f"cùng địa chỉ {shown} với tệp {taken[target].name} vừa nhập ở lệnh này; "
+                                  "nhập riêng tệp này với --slug khác", field="--slug")
+    check_no_links(target, root)
     replaced = target.exists()
     if replaced and not force:
-        raise ImportRefused.about(target.relative_to(root).as_posix(), "tệp đã có; dùng --force để thay "
-                                  "(giữ lại tóm tắt nhiệm vụ và ghi chú đã viết)")
+        raise ImportRefused.about(shown, "tệp đã có; dùng --force để thay (giữ lại tóm tắt nhiệm vụ và ghi chú "
+                                         "đã viết)")
     if replaced:
         try:
-            _carry_review(structure, load_front_matter_file(target, root).data)
+            previous = load_front_matter_file(target, root)
         except ContentError:
-            pass  # an unreadable previous file has nothing to carry over
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(document_text(structure, body), encoding="utf-8")
+            previous = None  # an unreadable previous file has nothing to carry over
+        edited = edited_fields(previous.data, structure, previous.body, body) if previous else ["(tệp không đọc được)"]
+        if edited and not discard_edits:
+            raise ImportRefused.about(shown, f"tệp đã có khác bản nhập mới ở: {', '.join(edited)} (có thể là phần "
+                                             "đã sửa tay); không thay. Sửa tay các trường này, hoặc thêm "
+                                             "--discard-edits để thay bằng bản nhập mới", field="--force")
+        if previous:
+            _carry_review(structure, previous.data)
+    write_file(target, document_text(structure, body).encode("utf-8"), root)
     return ImportResult(target=target, structure=structure, replaced=replaced)
-

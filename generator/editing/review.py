@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
-NOT_FOUND = "[red]— không tìm thấy[/]"
+NOT_FOUND = Text("— không tìm thấy", style="red")
 
 
 def _shown_item(item: Any) -> str:
@@ -17,17 +18,18 @@ def _shown_item(item: Any) -> str:
     return str(item)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> Text:
+    """A value as plain text: what a document says is never read as Rich markup ("[/]")."""
     if value in (None, [], {}, ""):
         return NOT_FOUND
     if isinstance(value, list):
-        return "\n".join(_shown_item(item) for item in value)
-    return _shown_item(value)
+        return Text("\n".join(_shown_item(item) for item in value))
+    return Text(_shown_item(value))
 
 
 def review_table(structure: dict[str, Any]) -> Table:
     """Each extracted field, what was found, and what was not, for the editor to review."""
-    table = Table(title=f"{structure['slug']}: kiểm tra lại trước khi xuất bản", show_lines=True)
+    table = Table(title=Text(f"{structure['slug']}: kiểm tra lại trước khi xuất bản"), show_lines=True)
     table.add_column("trường", style="bold")
     table.add_column("đã đọc được")
     for key, value in structure.items():

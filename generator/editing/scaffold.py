@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content.models import FIRST_YEAR, LATEST_DATE, edition_of
 from generator.problems import ContentError
+from generator.safe_files import check_no_links, write_file
 from generator.vietnamese import long_date
 
 CAMPAIGN_TEMPLATE = """\
@@ -68,14 +69,14 @@ def new_year(root: Path, year: int) -> list[Path]:
         raise ScaffoldRefused.about(f"campaigns/{year}.yml", f"Ngày Công tác xã hội Việt Nam có từ năm {FIRST_YEAR} "
                                     "(Quyết định 1791/QĐ-TTg)", field="year")
     campaign = root / "campaigns" / f"{year}.yml"
-    if campaign.exists():
+    check_no_links(campaign, root)
+    if campaign.exists() or campaign.is_symlink():
         raise ScaffoldRefused.about(campaign.relative_to(root).as_posix(), "tệp đã có; hãy sửa tệp này")
     day = dt.date(year, 3, 25)
-    campaign.parent.mkdir(parents=True, exist_ok=True)
-    campaign.write_text(CAMPAIGN_TEMPLATE.format(year=year, edition=edition_of(year), date=day.isoformat(),
-                                                 weekday=long_date(day)), encoding="utf-8")
-    folder = root / "content" / "dispatches" / str(year)
-    folder.mkdir(parents=True, exist_ok=True)
-    keep = folder / ".gitkeep"
-    keep.touch()
+    text = CAMPAIGN_TEMPLATE.format(year=year, edition=edition_of(year), date=day.isoformat(), weekday=long_date(day))
+    keep = root / "content" / "dispatches" / str(year) / ".gitkeep"
+    check_no_links(keep, root)
+    write_file(campaign, text.encode("utf-8"), root)
+    if not keep.exists():
+        write_file(keep, b"", root)
     return [campaign, keep]

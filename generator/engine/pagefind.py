@@ -5,7 +5,7 @@ Pagefind holds every page it reads in memory until it writes the index (about
 it should index (those with a ``data-pagefind-body`` region, see
 theme/main.html) are dealt out in turn to parts of at most ``PART_PAGES``
 pages, and each part is indexed by its own ``python -m pagefind`` process, two
-at a time. Dealt in turn, every part holds the same mix of page kinds,
+at a time (an interrupted build stops them). Dealt in turn, every part holds the same mix of page kinds,
 so the parts' scores stay comparable when the search page merges them.
 
 The first part is the main index, ``pagefind/`` (the search page loads its
@@ -20,8 +20,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.problems import BuildError
@@ -39,31 +37,43 @@ class SearchIndexError(BuildError):
 
 def build_index(site_dir: Path, scratch: Path, part_pages: int = PART_PAGES) -> None:
     """Index the built site in place: ``pagefind/`` and its parts, and their list. ``scratch``
-    is a folder on the site's file system for the parts' hard links (emptied as it goes)."""
+    is a folder on the site's file system for the parts' hard links."""
     pages = [path for path in sorted(site_dir.rglob("*.html")) if _BODY_MARK in path.read_bytes()]
     count = max(1, -(-len(pages) // part_pages))
     folders = [MAIN] + [f"{MAIN}/phan-{number}" for number in range(2, count + 1)]
-    with ThreadPoolExecutor(RUNS_AT_ONCE) as runs:  # threads that each wait on a Pagefind process
-        list(runs.map(lambda number: _index_part(site_dir, pages[number::count], site_dir / folders[number], scratch),
-                      range(count)))
+    waiting = [(pages[number::count], site_dir / folders[number], scratch / f"phan-{number + 1}")
+               for number in range(count)]
+    running: list[tuple[subprocess.Popen, Path]] = []
+    try:
+        while waiting or running:
+            while waiting and len(running) < RUNS_AT_ONCE:
+                running.append(_start_part(site_dir, *waiting.pop(0)))
+            process, part_scratch = running.pop(0)
+            _finish_part(process, part_scratch)
+    except BaseException:
+        for process, _ in running:  # interrupted: no Pagefind run outlives the build
+            process.kill()
+            process.wait()
+        raise
     (site_dir / PARTS_LIST).write_text(json.dumps([f"{folder}/" for folder in folders[1:]]), encoding="utf-8")
 
 
-def _index_part(site_dir: Path, pages: list[Path], output: Path, scratch_parent: Path) -> None:
-    """One Pagefind run over ``pages``, seen at their place in the site (hard links in a scratch folder)."""
-    scratch_parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=scratch_parent) as scratch:
-        for page in pages:
-            linked = Path(scratch) / page.relative_to(site_dir)
-            linked.parent.mkdir(parents=True, exist_ok=True)
-            _link(page, linked)
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), "--silent"],
-            capture_output=True, text=True, check=False,
-        )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm (mã {result.returncode}):\n"
-                               f"{result.stdout}\n{result.stderr}")
+def _start_part(site_dir: Path, pages: list[Path], output: Path, scratch: Path) -> tuple[subprocess.Popen, Path]:
+    """One Pagefind run over ``pages``, seen at their place in the site (hard links in ``scratch``)."""
+    for page in pages:
+        linked = scratch / page.relative_to(site_dir)
+        linked.parent.mkdir(parents=True, exist_ok=True)
+        _link(page, linked)
+    process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path",
+                                str(output), "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return process, scratch
+
+
+def _finish_part(process: subprocess.Popen, scratch: Path) -> None:
+    output, _ = process.communicate()
+    shutil.rmtree(scratch, ignore_errors=True)
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm (mã {process.returncode}):\n{output}")
 
 
 def _link(source: Path, target: Path) -> None:

@@ -29,6 +29,11 @@ class _PreviewServer(LiveReloadServer):
         super().server_activate()
         self.on_ready()  # listening now: the address can be announced
 
+    def _serve_request(self, environ, start_response):
+        if "\x00" in environ.get("PATH_INFO", ""):
+            return None  # no file has such a name: "not found", where mkdocs' server would raise
+        return super()._serve_request(environ, start_response)
+
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)
         if not self.error:

@@ -25,8 +25,6 @@ def document_copies(entry: DocumentEntry, cache_dir: Path | None, site_url: str 
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Processes for many documents, started from a fork server: a process that has run
-    Typst cannot fork (the child would wait forever on the compiler's threads)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.outputs.downloads"])
-    return ProcessPoolExecutor(workers, mp_context=context)
+    """Processes for many documents, started afresh ("spawn", as on Windows and macOS): a forked
+    process that has run Typst would wait forever on the compiler's threads."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))

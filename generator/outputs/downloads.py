@@ -19,51 +19,52 @@ from generator.outputs.fonts import BANNER_FONT, SERIF, font_path
 from generator.outputs.share import share_image
 from generator.problems import Origin
 from generator.site import urls
-from generator.site.files import Download
+from generator.site.files import Download, SiteFile
+
+DOCUMENT_FILES = (("docx", "DOCX"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON"))
+BANNER_FILES = [(size, "svg", "SVG") for size in urls.BANNER_SIZES] + [(size, "pdf", "PDF") for size in urls.BANNER_SIZES]
+BANNER_FILES.append((urls.BANNER_SIZES[0], "png", "PNG"))  # the preview shown on the page
 
 
 def _document_files(entry: DocumentEntry, cache_dir: Path | None, site_url: str | None) -> list[Download]:
-    def path(extension: str) -> str:
-        return urls.document_file(entry.doc.year, entry.doc.slug, extension)
-
     docx, pdf = document_copies(entry, cache_dir, site_url)
     structure = json.dumps(entry.doc.model_dump(mode="json"), ensure_ascii=False, indent=2).encode("utf-8")
-    return [
-        Download(path("docx"), "DOCX", docx),
-        Download(path("pdf"), "PDF", pdf),
-        Download(path("md"), "Markdown", entry.source.text.encode("utf-8")),
-        Download(path("json"), "JSON", structure + b"\n"),
-    ]
+    data = {"docx": docx, "pdf": pdf, "md": entry.source.text.encode("utf-8"), "json": structure + b"\n"}
+    return [Download(urls.document_file(entry.doc.year, entry.doc.slug, extension), kind, data[extension])
+            for extension, kind in DOCUMENT_FILES]
 
 
-def _banner_files(folder: str, slogan: str, origin: Origin, cache_dir: Path | None) -> list[Download]:
-    """The banners of one slogan, in ``folder`` (the page that gives the slogan)."""
-    files = []
-    for height_m, width_m in urls.BANNER_SIZES:
-        key = [slogan, height_m, width_m]
-        files.append(Download(urls.banner(folder, slogan, (height_m, width_m), "svg"), "SVG",
-                              banner_svg(slogan, height_m, width_m), origin))
-        files.append(Download(urls.banner(folder, slogan, (height_m, width_m), "pdf"), "PDF", cached(
-            cache_dir, "banner-pdf", key, lambda s=slogan, h=height_m, w=width_m: banner_pdf(s, h, w)), origin))
-    small = urls.BANNER_SIZES[0]
-    files.append(Download(urls.banner(folder, slogan, small, "png"), "PNG",
-                          cached(cache_dir, "banner-png", [slogan, small], lambda s=slogan: banner_png(s, *small)),
-                          origin))
-    return files
+def _banner(slogan: str, size: tuple[float, float], extension: str, cache_dir: Path | None) -> bytes:
+    if extension == "svg":
+        return banner_svg(slogan, *size)
+    make = banner_pdf if extension == "pdf" else banner_png
+    return cached(cache_dir, f"banner-{extension}", [slogan, *size], lambda: make(slogan, *size))
 
 
-def _all_banner_files(corpus: Corpus, cache_dir: Path | None) -> list[Download]:
-    """National slogans' banners beside the year's page, each document's beside the document's page."""
-    files = []
+def _slogans(corpus: Corpus) -> Iterator[tuple[str, str, Origin]]:
+    """Each slogan with the folder of the page that gives it (a national one: its year's; a document's
+    own: the document's) and the field it comes from."""
     for campaign in corpus.campaigns:
         for index, slogan in enumerate(campaign.slogans):
-            origin = corpus.campaign_origin(campaign.year, ("slogans", index, "text"))
-            files += _banner_files(urls.year(campaign.year), slogan.text, origin, cache_dir)
+            yield (urls.year(campaign.year), slogan.text,
+                   corpus.campaign_origin(campaign.year, ("slogans", index, "text")))
     for entry in corpus.documents:
         for index, slogan in enumerate(entry.doc.slogans):
-            files += _banner_files(urls.document(entry.doc.year, entry.doc.slug), slogan,
-                                   entry.origin(("slogans", index)), cache_dir)
-    return files
+            yield urls.document(entry.doc.year, entry.doc.slug), slogan, entry.origin(("slogans", index))
+
+
+def download_paths(corpus: Corpus) -> Iterator[SiteFile]:
+    """Every download's path, kind and origin, without making it (``ctxh check`` looks for clashes)."""
+    for entry in corpus.documents:
+        for extension, kind in DOCUMENT_FILES:
+            yield SiteFile(urls.document_file(entry.doc.year, entry.doc.slug, extension), kind, 0)
+    for folder, slogan, origin in _slogans(corpus):
+        for size, extension, kind in BANNER_FILES:
+            yield SiteFile(urls.banner(folder, slogan, size, extension), kind, 0, origin)
+    for campaign in corpus.campaigns:
+        yield SiteFile(urls.share_image(campaign.year), "PNG", 0)
+    if corpus.campaigns:
+        yield SiteFile(urls.SITE_SHARE_IMAGE, "PNG", 0)
 
 
 def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int = 1,
@@ -80,7 +81,10 @@ def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int 
     else:
         for entry in corpus.documents:
             yield from _document_files(entry, cache_dir, site_url)
-    yield from _all_banner_files(corpus, cache_dir)
+    for folder, slogan, origin in _slogans(corpus):
+        for size, extension, kind in BANNER_FILES:
+            yield Download(urls.banner(folder, slogan, size, extension), kind, _banner(slogan, size, extension, cache_dir),
+                           origin)
     for campaign in corpus.campaigns:
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
         yield Download(urls.share_image(campaign.year), "PNG", card)

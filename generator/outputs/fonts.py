@@ -1,9 +1,10 @@
 """The TrueType fonts embedded in PDFs and drawn on banners and share cards.
 
-They come from Debian packages that the project's set-up installs
-(``make fonts``: fonts-liberation2, whose Liberation Serif has the metrics of
-Times New Roman, fonts-dejavu-core, and fonts-dejavu-extra for the banners'
-condensed capitals), all with full Vietnamese coverage.
+They ship with the package (``generator/fonts/``, licences beside them): Liberation
+Serif, with the metrics of Times New Roman, for the copies of documents, and DejaVu
+Sans for banners (its condensed bold capitals) and share cards; all with full
+Vietnamese coverage. Nothing is read from the system, so a copy looks the same
+whichever machine built it, on Linux, macOS or Windows.
 """
 
 from __future__ import annotations
@@ -12,21 +13,20 @@ from pathlib import Path
 
 from generator.problems import BuildError
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 SERIF = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
          "BI": "LiberationSerif-BoldItalic.ttf"}
 SANS_BOLD = "DejaVuSans-Bold.ttf"
-BANNER_FONT = "DejaVuSansCondensed-Bold.ttf"  # fonts-dejavu-extra
+BANNER_FONT = "DejaVuSansCondensed-Bold.ttf"
 SANS = "DejaVuSans.ttf"
 
 
 class FontMissing(BuildError):
-    """A font the downloads need is not installed."""
+    """A font the downloads need is not in the package (a broken installation)."""
 
 
 def font_path(name: str) -> Path:
-    for folder in FONT_DIRS:
-        if (folder / name).is_file():
-            return folder / name
-    raise FontMissing(f"không tìm thấy phông chữ {name} trong {', '.join(map(str, FONT_DIRS))}: chạy `make fonts` "
-                      "(cài gói Debian fonts-liberation2, fonts-dejavu-core và fonts-dejavu-extra)")
+    path = FONT_DIR / name
+    if not path.is_file():
+        raise FontMissing(f"thiếu phông chữ {name} trong {FONT_DIR}: bản cài đặt ctxh bị hỏng; cài lại (make install)")
+    return path

@@ -1,7 +1,9 @@
 """What a static host needs beside the pages: sitemap, robots.txt, security headers.
 
 ``_headers`` is the format of Netlify and Cloudflare Pages; other hosts take
-the same values in their own configuration. Its Content-Security-Policy allows
+the same values in their own configuration, and every page carries the policy
+in a ``<meta http-equiv>`` as well (GitHub Pages and GitLab Pages serve no
+headers of a site's choosing). Its Content-Security-Policy allows
 only this site's own files, plus what Pagefind needs (WebAssembly and a
 worker). No inline script is allowed: the theme's own inline scripts are
 replaced by files (``theme/partials/javascripts/``), so a script that reached
@@ -13,9 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from generator.site.pages import Page
-
-CONTENT_SECURITY_POLICY = "; ".join([
+_POLICY = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
@@ -27,7 +27,13 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-])
+]
+CONTENT_SECURITY_POLICY = "; ".join(_POLICY)
+# The same policy in every page's <meta http-equiv>, for hosts that serve no _headers (GitHub Pages,
+# GitLab Pages); a meta policy cannot say frame-ancestors (the browser reports it as an error). Only
+# the search page runs WebAssembly (Pagefind): the other pages do not allow it.
+SEARCH_PAGE_POLICY = "; ".join(rule for rule in _POLICY if not rule.startswith("frame-ancestors"))
+PAGE_SECURITY_POLICY = SEARCH_PAGE_POLICY.replace(" 'wasm-unsafe-eval'", "")
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -42,14 +48,14 @@ def headers_file() -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap(pages: list[Page], site_url: str) -> str:
-    """Every page at its absolute address, with the date of its newest content as lastmod."""
+def sitemap(pages: list[dict[str, str | None]], site_url: str) -> str:
+    """Every page (``url``, and ``lastmod``: the ISO date of its newest content) at its absolute address."""
     base = site_url.rstrip("/") + "/"
     entries = []
-    for page in sorted(pages, key=lambda p: p.url):
-        entry = f"  <url><loc>{escape(base + page.url)}</loc>"
-        if page.lastmod:
-            entry += f"<lastmod>{page.lastmod.isoformat()}</lastmod>"
+    for page in sorted(pages, key=lambda p: p["url"]):
+        entry = f"  <url><loc>{escape(base + page['url'])}</loc>"
+        if page["lastmod"]:
+            entry += f"<lastmod>{page['lastmod']}</lastmod>"
         entries.append(entry + "</url>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(entries) + "\n</urlset>\n")
@@ -66,15 +72,16 @@ def robots(site_url: str | None) -> str:
 # site's base path is unknown, so no link or asset can be addressed from an
 # arbitrary depth: this page then stands alone (no links, no files; an empty icon, so that
 # the browser does not ask the host's root for /favicon.ico).
-STANDALONE_404 = """<!doctype html>
+STANDALONE_404 = f"""<!doctype html>
 <html lang="vi">
 <head>
+<meta http-equiv="Content-Security-Policy" content="{PAGE_SECURITY_POLICY}">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Không tìm thấy trang - Ngày Công tác xã hội Việt Nam</title>
 <link rel="icon" href="data:,">
-<style>body{max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.1rem/1.6 system-ui,sans-serif;color:#222}
-h1{color:#9b0d24;font-size:1.6rem}</style>
+<style>body{{max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.1rem/1.6 system-ui,sans-serif;color:#222}}
+h1{{color:#9b0d24;font-size:1.6rem}}</style>
 </head>
 <body>
 <main>
@@ -87,7 +94,7 @@ hoặc mở trang chủ của cổng rồi dùng mục Tra cứu.</p>
 """
 
 
-def write_hosting_files(site_dir: Path, pages: list[Page], site_url: str | None) -> None:
+def write_hosting_files(site_dir: Path, pages: list[dict[str, str | None]], site_url: str | None) -> None:
     """robots.txt and _headers; with the published address, sitemap.xml (it lists absolute
     addresses); without it, a 404 page that needs nothing from the site."""
     if site_url:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.content.validate import DocumentEntry
+from generator.reading.emphasis import spans
 from generator.reading.normalize import plain
 from generator.reading.outline import Block
 from generator.vietnamese import DOC_TYPE_NAMES
@@ -25,8 +26,6 @@ BLANK = "\u00a0" * 6  # where the source leaves a day, month or number to be fil
 _BODY_START = ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Triển khai")
 _MOTTO = re.compile(r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^(?:[^,]{1,60},\s*)?ngày\b.{0,30}\bnăm\s+\d{4}\.?$")
-_EMPHASIS = re.compile(r"(\*{1,3})(\S(?:.*?\S)?)\1")
-_STYLES = {1: "i", 2: "b", 3: "bi"}
 
 Runs = tuple[tuple[str, str], ...]  # (text, style): style is "", "b", "i" or "bi"
 
@@ -57,16 +56,9 @@ class Layout:
 
 
 def runs(text: str, style: str = "") -> Runs:
-    """A line of Markdown text as runs of plain, bold and italic text (markers removed)."""
-    found: list[tuple[str, str]] = []
-    position = 0
-    for match in _EMPHASIS.finditer(text):
-        found.append((text[position:match.start()], style))
-        inner = _STYLES[len(match.group(1))]
-        found.append((match.group(2), "".join(sorted(set(style + inner)))))
-        position = match.end()
-    found.append((text[position:], style))
-    cleaned = [(re.sub(r"\s+", " ", part.replace("*", "")), kind) for part, kind in found]
+    """A line of document text as runs of plain, bold and italic text (reading.emphasis)."""
+    found = [(part, "".join(sorted(set(style + inner)))) for part, inner in spans(text)]
+    cleaned = [(re.sub(r"\s+", " ", part), kind) for part, kind in found]
     if cleaned:
         cleaned[0] = (cleaned[0][0].lstrip(), cleaned[0][1])
         cleaned[-1] = (cleaned[-1][0].rstrip(), cleaned[-1][1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from generator.outputs.fonts import BANNER_FONT, FONT_DIRS, SERIF, font_path
+from generator.outputs.fonts import BANNER_FONT, FONT_DIR, SERIF, font_path
 from generator.outputs.layout import Layout
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -17,7 +17,7 @@ def compiler(template: str):
     import typst
 
     font_path(SERIF[""]), font_path(BANNER_FONT)  # fail with the fix when the fonts are missing
-    return typst.Compiler(str(TEMPLATES / template), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
+    return typst.Compiler(str(TEMPLATES / template), font_paths=[str(FONT_DIR)],
                           ignore_system_fonts=True)
 
 

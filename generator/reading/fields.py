@@ -51,22 +51,28 @@ def extract_references(preamble: list[str]) -> list[dict[str, Any]]:
 
 
 _BY = r"(?:(?:trước|chậm nhất)(?:\s+\d{1,2}\s*(?:giờ|h)\s*\d{0,2})?|\d{1,2}\s*(?:giờ|h)\s*\d{2})\s+ngày\s+"
+# Where a dated requirement ends: "trước ngày 15/4/2024", "chậm nhất 16 giờ 00 ngày 05/4/2025". The
+# requirement is then read in the text just before it (at most _REACH characters), so that the
+# work stays linear in the length of a paragraph, however it is written.
+_BY_DATE = re.compile(rf"{_BY}(?:{DATE_ANY})")
+_REACH = 600
 # "báo cáo kết quả … (gửi) về <to> trước ngày …", "lập danh sách …, gửi <to> trước ngày …",
 # "rà soát <object>, gửi danh sách về <to> …" (the list is of the object).
 _DEADLINE_DATED = re.compile(
     r"(?:(?:rà soát|đề xuất)\s+(?P<object>[^,.;]{1,120}?),\s+)?"
     r"(?P<what>(?:[Tt]ổng hợp(?:,\s+báo cáo)?|[Bb]áo cáo|[Gg]ửi danh sách|[Đđ]ăng ký|[Nn]ộp|[Ll]ập danh sách)"
-    r"(?:\s+[^,.;]*?)?)(?:(?P<send>,?\s+gửi)\s+(?:về\s+)?|\s+về\s+)"
-    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
+    r"(?:\s+[^,.;]{0,160}?)?)(?:(?P<send>,?\s+gửi)\s+(?:về\s+)?|\s+về\s+)"
+    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})\Z"
 )
 # "tổng hợp kết quả, báo cáo <to> trước ngày …": the body reported to follows "báo cáo".
 _DEADLINE_SUMMARY = re.compile(
     r"(?P<what>[Tt]ổng hợp kết quả(?:\s+thực hiện)?,\s+báo cáo)\s+(?!về\b)"
-    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})"
+    rf"(?P<to>[^;]{{1,200}}?)\s*,?\s+{_BY}(?P<date>{DATE_ANY})\Z"
 )
-_DEADLINE_UNDATED = re.compile(r"(?P<what>báo cáo(?:\s+[^,.;]*?)?)\s+về\s+(?P<to>.+?)\s+(?:tổng hợp|để)\b")
+_DEADLINE_UNDATED = re.compile(r"(?P<what>báo cáo(?:\s+[^,.;]{0,160}?)?)\s+về\s+(?P<to>[^.;]{1,200}?)\s+"
+                               r"(?:tổng hợp|để)\b")
 # What the report is of, not of what: "báo cáo kết quả tổ chức các hoạt động …" → "báo cáo kết quả".
-_COMPLEMENT = re.compile(r"\s+(?:tổ chức|triển khai|các hoạt động)\b.*$|\s*\([^)]*\)")
+_COMPLEMENT = re.compile(r"\s+(?:tổ chức|triển khai|các hoạt động)\b.*$|\s*\([^()]*\)")
 _TABLE_DEADLINE = re.compile(r"^(?:Trước|Chậm nhất)\b")
 
 
@@ -92,16 +98,22 @@ def _narrowed(text: str, position: int, applies_to: list[str] | str) -> list[str
 
 
 def _dated(text: str, applies_to: list[str] | str) -> list[dict[str, Any]]:
-    found = []
-    for match in _DEADLINE_DATED.finditer(text):
-        send = match.group("send")
-        what = _what(match.group("what"), bool(send) and not send.startswith(","), match.group("object"))
-        found.append({"what": what, "due": date_of(_first_date(match.group("date"))), "to": match.group("to"),
-                      "applies_to": _narrowed(text, match.start(), applies_to)})
-    for match in _DEADLINE_SUMMARY.finditer(text):
-        found.append({"what": _what(match.group("what")), "due": date_of(_first_date(match.group("date"))),
-                      "to": match.group("to"), "applies_to": applies_to})
-    return found
+    """Each requirement that ends with a date ("… gửi về Sở … trước ngày 15/4/2024")."""
+    found, summaries, taken = [], [], 0
+    for by in _BY_DATE.finditer(text):
+        start = max(taken, by.start() - _REACH)
+        before = text[start:by.end()]
+        if match := _DEADLINE_DATED.search(before):
+            send = match.group("send")
+            what = _what(match.group("what"), bool(send) and not send.startswith(","), match.group("object"))
+            found.append({"what": what, "due": date_of(_first_date(match.group("date"))), "to": match.group("to"),
+                          "applies_to": _narrowed(text, start + match.start(), applies_to)})
+            taken = by.end()
+        elif match := _DEADLINE_SUMMARY.search(before):
+            summaries.append({"what": _what(match.group("what")), "due": date_of(_first_date(match.group("date"))),
+                              "to": match.group("to"), "applies_to": applies_to})
+            taken = by.end()
+    return found + summaries
 
 
 def _table_deadlines(block: Block) -> list[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 What is repaired, in order:
 
-* line ends (CRLF, CR), tabs, non-breaking spaces;
+* line ends (CRLF, CR), tabs, non-breaking spaces; characters that are no text
+  (controls, direction overrides, zero-width and private-use characters) removed;
 * combining marks detached by a space ("hoa ̣t" → "hoạt"), then Unicode NFC;
 * letter-spaced lines ("C h ủ  t r ì ,  p h ố i" → "Chủ trì, phối"): single
   spaces sit inside words, two or more between words;
@@ -21,10 +22,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.reading.emphasis import without_emphasis
 from generator.reading.tables import is_table_row, table_rows
 
-_DETACHED_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
+_DETACHED_MARK = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?=[\u0300-\u036f])")  # from a run's first space only
 _SPACES = re.compile(r"[ \u00a0]{2,}")
+# What extraction leaves that is no text: control characters (a terminal would obey them), direction
+# overrides, zero-width and private-use characters, non-characters and lone surrogates.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                       "\ufeff\ufdd0-\ufdef\ufffe\uffff\ue000-\uf8ff\ud800-\udfff]")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 # Two columns side by side (pdftotext -layout: letterhead | motto, Nơi nhận | signature):
 # a run of three or more spaces between text, except the blank left for a number or a day.
@@ -34,7 +40,6 @@ _WORD_GAP = re.compile(r" {2,}")
 # Item markers: "- ", "+ ", "1. ", "1.2. ", "a) ", "IV. ", "Điều 2. " (inside or after any Markdown ** or #).
 _MARKER = re.compile(r"^(?:[-+•]\s|\d+(?:\.\d+)*[.)]\**\s|[a-zđ][)]\**\s|[IVXLC]+\.\**\s|Điều \d+\.\**\s)")
 _EMPHASIS_OR_HEADING = re.compile(r"^(?:#+\s+|\*+)")
-_TERMINAL = re.compile(r"[.!?:;]\W*$")
 # Openings of the parts of a state document (Nghị định 30/2020/NĐ-CP): always a new paragraph.
 _PART_OPENING = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Nơi nhận|V/v|Số\s*:|[^,\d]{2,40},\s*ngày\b)")
@@ -54,6 +59,7 @@ def repair_text(text: str) -> str:
 def _repair_pass(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n")
+    text = _NOT_TEXT.sub("", text.replace("\x0b", "\n"))  # a vertical tab is Word's line break
     text = unicodedata.normalize("NFC", _DETACHED_MARK.sub("", text))
     lines = [column for line in text.split("\n") for column in _columns(_collapse_letter_spacing(line))]
     lines = table_rows(lines, _PAGE_NUMBER.match)
@@ -128,6 +134,15 @@ def _typical_width(lines: list[str]) -> int:
     return lengths[(len(lengths) * 9) // 10 - (1 if len(lengths) % 10 == 0 else 0)]
 
 
+def _ends_sentence(line: str) -> bool:
+    """The line ends with . ! ? : or ; (closing quotes and brackets may follow). A scan from the end:
+    the pattern that said so (``[.!?:;]\\W*$``) went quadratic on long runs of punctuation."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    return any(char in ".!?:;" for char in line[end:])
+
+
 def _is_full(line: str, width: int) -> bool:
     """A line that reaches the text's usual width was wrapped, not ended."""
     return width >= 40 and len(line) >= 0.8 * width
@@ -135,7 +150,7 @@ def _is_full(line: str, width: int) -> bool:
 
 def _wrapped(previous: str, width: int) -> bool:
     """``previous`` was cut by the page width in mid-sentence."""
-    return _is_full(previous, width) and not _TERMINAL.search(previous) and not _is_caps(previous)
+    return _is_full(previous, width) and not _ends_sentence(previous) and not _is_caps(previous)
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -203,7 +218,7 @@ def _joins_line(previous: str, line: str, width: int, last: dict[str, int], in_b
 def _joins_paragraph(paragraph: tuple[list[str], str], line: str, width: int) -> bool:
     """Should the paragraph starting with ``line`` continue ``paragraph`` (its lines, its tail)?"""
     lines, previous = paragraph
-    if _TERMINAL.search(previous) or previous.endswith("/.") or is_table_row(previous):
+    if _ends_sentence(previous) or previous.endswith("/.") or is_table_row(previous):
         return False
     if _is_title(lines) and not _starts_lower(line):
         return False
@@ -226,7 +241,7 @@ def _ends_paragraph(current: list[str], tail: str, line: str) -> bool:
     that ends at the line end, or a short numbered title line, closes a paragraph."""
     if _is_bullet(current[-1]) and _is_bullet(line):
         return False
-    if _TERMINAL.search(tail) or _PART_OPENING.match(line) or (_is_caps(tail) and _has_lower(line)):
+    if _ends_sentence(tail) or _PART_OPENING.match(line) or (_is_caps(tail) and _has_lower(line)):
         return True
     return _is_title(current) and not _starts_lower(line)
 
@@ -276,12 +291,6 @@ def _rejoin(lines: list[str]) -> str:
     return "\n\n".join("\n".join(paragraph) for paragraph, _ in paragraphs) + ("\n" if paragraphs else "")
 
 
-_EMPHASIS = re.compile(r"(\*{1,3})(\S(?:.*?\S)?)\1")
-_STRAY_EMPHASIS = re.compile(r"^\*+|\*+$")  # an emphasis opened or closed on another line
-
-
 def plain(text: str) -> str:
-    """Text without Markdown emphasis markers and with whitespace collapsed (for fields)."""
-    if "*" in text:  # called for every line of every import: skip the patterns when they cannot match
-        text = _STRAY_EMPHASIS.sub("", _EMPHASIS.sub(r"\2", text).strip())
-    return " ".join(text.split())
+    """Text without emphasis markers and with whitespace collapsed (for fields)."""
+    return " ".join(without_emphasis(text).split())

@@ -66,8 +66,35 @@ def _decode(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+MAX_DOCX_INFLATED = 60 * 1024 * 1024  # bytes of all the parts of a Word file once unpacked
+MAX_DOCX_PARTS = 1000
+
+
+def _check_docx_package(path: Path, name: str) -> None:
+    """Refuse a Word file that would unpack to far more than any document (a "zip bomb") or whose
+    XML declares entities (which expand, a few bytes into gigabytes): looked at before it is read."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+            inflated = sum(part.file_size for part in parts)
+            if len(parts) > MAX_DOCX_PARTS or inflated > MAX_DOCX_INFLATED:
+                raise ReadError.about(name, f"tệp Word giải nén ra {inflated // (1024 * 1024)} MB, {len(parts)} phần; "
+                                            f"một văn bản tối đa {MAX_DOCX_INFLATED // (1024 * 1024)} MB")
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")):
+                    with package.open(part) as stream:
+                        head = stream.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise ReadError.about(name, "tệp Word có khai báo DOCTYPE/ENTITY (không có trong tệp Word "
+                                                    "thật; có thể là tệp độc hại); mở bằng Word và lưu lại")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        raise ReadError.about(name, "không mở được tệp Word: tệp rỗng, bị cắt dở hoặc không phải .docx (ví dụ "
+                                    "tệp PDF hay .doc đổi tên); mở bằng Word và lưu lại dạng .docx") from None
+
+
 def _read_docx(path: Path, name: str) -> str:
     """Paragraphs and table cells of a Word file, in document order."""
+    _check_docx_package(path, name)
     from docx import Document
     from docx.opc.exceptions import OpcError
     from docx.table import Table
@@ -96,6 +123,9 @@ def _table_text(rows: list[list[str]]) -> list[str]:
     return [cell for row in rows for cell in row]
 
 
+MAX_PDF_PAGES = 300
+
+
 def _read_pdf(path: Path, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -104,6 +134,9 @@ def _read_pdf(path: Path, name: str) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise ReadError.about(name, "tệp PDF có mật khẩu (mã hóa); hãy lưu một bản không đặt mật khẩu rồi nhập")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReadError.about(name, f"tệp PDF có {len(reader.pages)} trang; một văn bản tối đa {MAX_PDF_PAGES} "
+                                        "trang")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
         raise ReadError.about(name, "không đọc được tệp PDF: tệp hỏng, bị cắt dở hoặc không phải PDF (ví dụ tệp "

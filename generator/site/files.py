@@ -42,9 +42,12 @@ class FileIndex:
             self.add(file)
 
     def add(self, file: Download) -> None:
-        listed = SiteFile(file.path, file.kind, len(file.data), file.origin)
+        self.add_listed(SiteFile(file.path, file.kind, len(file.data), file.origin))
+
+    def add_listed(self, listed: SiteFile) -> None:
+        """A file known by its path, kind and size (its bytes made elsewhere, or not at all)."""
         self.listed.append(listed)
-        self._by_folder[posixpath.dirname(file.path)][file.path] = listed
+        self._by_folder[posixpath.dirname(listed.path)][listed.path] = listed
 
     def __contains__(self, path: str) -> bool:
         return path in self._by_folder.get(posixpath.dirname(path), {})

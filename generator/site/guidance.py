@@ -24,9 +24,10 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.content.load import field_name
 from generator.content.models import Deadline, Task, Unit
 from generator.content.resolve import Resolver
-from generator.content.validate import Corpus, DocumentEntry, field_name
+from generator.content.validate import Corpus, DocumentEntry
 from generator.problems import Problem
 from generator.reading.normalize import plain
 from generator.reading.outline import item_blocks

@@ -52,11 +52,12 @@ class Page:
     url: str  # directory URL from the site root, as urls.year(2024) gives it ("" for the home page)
     title: str  # plain text
     description: str  # plain text
-    body: str  # Markdown whose content sits in escaped HTML blocks
+    body: str  # HTML, every value from content escaped (the engine does not read it as Markdown)
     searchable: bool = True  # Pagefind indexes its body
     lastmod: dt.date | None = None  # date of the newest content it shows
     image: str | None = None  # share card (site path) when the page has its own
     origin: Origin | None = None  # the content field its address comes from; None: the site's own pages
+    runs_search: bool = False  # the search page: its policy lets Pagefind run WebAssembly
 
 
 NavEntry = tuple[str | None, Union[str, list["NavEntry"]]]  # (title, URL) or (title, entries); None: the page's title
@@ -89,7 +90,7 @@ def home_page(data: SiteData) -> Page:
     day = next_day(data.today)
     campaign = corpus.campaign(day.year)
     body = render_body(
-        data, "home.md.j2", urls.HOME,
+        data, "home.html.j2", urls.HOME,
         day=day, edition=edition_of(day.year), campaign=campaign, years=[c.year for c in corpus.campaigns],
         latest=next((c for c in reversed(corpus.campaigns) if c.year < day.year), None),
         latest_known=next((c for c in reversed(corpus.campaigns) if c.theme and c.theme.status == "confirmed"), None),
@@ -100,7 +101,7 @@ def home_page(data: SiteData) -> Page:
 
 
 def years_index(data: SiteData) -> Page:
-    body = render_body(data, "years.md.j2", urls.YEARS, campaigns=list(reversed(data.corpus.campaigns)))
+    body = render_body(data, "years.html.j2", urls.YEARS, campaigns=list(reversed(data.corpus.campaigns)))
     return Page(urls.YEARS, "Các năm", "Ngày Công tác xã hội Việt Nam qua các năm: lần thứ, chủ đề, văn bản.",
                 body, searchable=False, lastmod=_site_newest(data))
 
@@ -112,7 +113,7 @@ def year_page(data: SiteData, campaign: Campaign) -> Page:
     documents = corpus.documents_of(campaign.year)
     main = listed_by_name(documents)
     provincial = [e for e in main if scope_of(e) != NATIONAL]
-    body = render_body(data, "year.md.j2", url, campaign=campaign, years=[c.year for c in corpus.campaigns],
+    body = render_body(data, "year.html.j2", url, campaign=campaign, years=[c.year for c in corpus.campaigns],
                        timeline=year_events(corpus, campaign.year), main_documents=main,
                        province_counts=count_by_province(documents),
                        provincial_slogans=[e for e in provincial if e.doc.slogans],
@@ -133,7 +134,7 @@ def documents_index(data: SiteData) -> Page:
     years: dict[int, int] = defaultdict(int)
     for entry in documents:
         years[entry.doc.year] += 1
-    body = render_body(data, "documents.md.j2", urls.DOCUMENTS, years=sorted(years.items(), reverse=True),
+    body = render_body(data, "documents.html.j2", urls.DOCUMENTS, years=sorted(years.items(), reverse=True),
                        province_counts=count_by_province(documents), latest=documents[:10])
     return Page(urls.DOCUMENTS, "Văn bản", "Công văn, kế hoạch về Ngày Công tác xã hội Việt Nam, theo năm và theo "
                 "tỉnh, thành phố.", body, searchable=False, lastmod=_site_newest(data))
@@ -151,9 +152,9 @@ def tasks_by_assignee(doc: Document) -> list[tuple[str, list[Task]]]:
 def document_page(data: SiteData, entry: DocumentEntry) -> Page:
     doc = entry.doc
     url = urls.document(doc.year, doc.slug)
-    body = render_body(data, "document.md.j2", url, entry=entry, doc=doc, groups=tasks_by_assignee(doc),
+    body = render_body(data, "document.html.j2", url, entry=entry, doc=doc, groups=tasks_by_assignee(doc),
                        blocks=entry.blocks,
-                       downloads=[f for f in data.files.in_folder(url) if not urls.is_banner(f.path)])
+                       downloads=data.files.in_folder(url))
     description = (f"{vi.DOC_TYPE_NAMES[doc.doc_type]} của {doc.issuer.name}"
                    + (f": {doc.subject}" if doc.subject else f", năm {doc.year}"))
     return Page(url, document_title(doc), description, body, lastmod=document_date(doc),
@@ -178,13 +179,13 @@ def search_filter_values(data: SiteData) -> list[tuple[str, str, list[str]]]:
 
 
 def search_page(data: SiteData) -> Page:
-    body = render_body(data, "search.md.j2", urls.SEARCH, filters=search_filter_values(data))
+    body = render_body(data, "search.html.j2", urls.SEARCH, filters=search_filter_values(data))
     return Page(urls.SEARCH, "Tra cứu", "Tìm văn bản, nhiệm vụ và đơn vị; gõ có dấu hoặc không dấu.", body,
-                searchable=False, lastmod=_site_newest(data))
+                searchable=False, lastmod=_site_newest(data), runs_search=True)
 
 
 def units_index(data: SiteData) -> Page:
-    body = render_body(data, "units.md.j2", urls.UNITS, groups=units_by_level_and_sector(list(data.corpus.units)))
+    body = render_body(data, "units.html.j2", urls.UNITS, groups=units_by_level_and_sector(list(data.corpus.units)))
     return Page(urls.UNITS, "Đơn vị", "Mỗi loại đơn vị cần làm gì nhân Ngày Công tác xã hội Việt Nam: nhiệm vụ, "
                 "thời hạn, khẩu hiệu.", body, searchable=False, lastmod=_site_newest(data))
 
@@ -193,7 +194,7 @@ def unit_page(data: SiteData, guide: UnitGuide) -> Page:
     """A kind of unit: what it is, its national tasks, and the provinces where documents address it."""
     unit, url = guide.unit, urls.unit(guide.unit.id)
     provinces = sorted(guide.provinces.items(), key=lambda item: vi.ascii_fold(item[0]))
-    body = render_body(data, "unit.md.j2", url, guide=guide, provinces=provinces,
+    body = render_body(data, "unit.html.j2", url, guide=guide, provinces=provinces,
                        national=data.year_guides(guide.national(), unit),
                        unplaced=data.year_guides(guide.unplaced(), unit, with_campaign=False))
     return Page(url, f"{unit.name}: việc cần làm", f"Nhiệm vụ, thời hạn, khẩu hiệu và thời gian treo băng rôn của "
@@ -212,7 +213,7 @@ def unit_place_pages(data: SiteData, guide: UnitGuide, province: str) -> Iterato
     for index, shown in enumerate(years):
         year = None if index == 0 else shown.year
         url = urls.unit_in(unit.id, province, year)
-        body = render_body(data, "unit_place.md.j2", url, guide=guide, province=province, shown=[shown],
+        body = render_body(data, "unit_place.html.j2", url, guide=guide, province=province, shown=[shown],
                            year=year, newest=years[0].year,
                            other_years=[item for item in other_years if item[0] != shown.year])
         title = f"{unit.name} — {province}" + (f", năm {year}" if year else "")
@@ -224,7 +225,7 @@ def unit_place_pages(data: SiteData, guide: UnitGuide, province: str) -> Iterato
 
 
 def open_data_page(data: SiteData) -> Page:
-    body = render_body(data, "opendata.md.j2", urls.OPEN_DATA, licence=LICENCE)
+    body = render_body(data, "opendata.html.j2", urls.OPEN_DATA, licence=LICENCE)
     return Page(urls.OPEN_DATA, "Dữ liệu mở", "Toàn bộ dữ liệu của cổng: các năm, văn bản, nhiệm vụ, đơn vị (JSON, "
                 "CSV, JSON Schema) và nguồn tin Atom.", body, searchable=False, lastmod=_site_newest(data))
 
@@ -233,7 +234,7 @@ def cited_page(data: SiteData, cited: CitedDocument) -> Page:
     url = urls.cited(cited.slug)
     named, counts = named_and_counted([entry for entry, _ in cited.citations])
     keys = {entry.key for entry in named}
-    body = render_body(data, "cited.md.j2", url, cited=cited, province_counts=counts,
+    body = render_body(data, "cited.html.j2", url, cited=cited, province_counts=counts,
                        citations=[(entry, ref) for entry, ref in cited.citations if entry.key in keys])
     entry, reference = cited.citations[0]
     index = next(i for i, r in enumerate(entry.doc.references) if r is reference)
@@ -253,7 +254,7 @@ def provinces(data: SiteData) -> list[str]:
 
 
 def provinces_index(data: SiteData) -> Page:
-    body = render_body(data, "provinces.md.j2", urls.PROVINCES, provinces=_provinces_counted(data))
+    body = render_body(data, "provinces.html.j2", urls.PROVINCES, provinces=_provinces_counted(data))
     return Page(urls.PROVINCES, "Tỉnh, thành phố", "Văn bản về Ngày Công tác xã hội Việt Nam theo tỉnh, thành phố "
                 "ban hành.", body, searchable=False, lastmod=_site_newest(data))
 
@@ -264,7 +265,7 @@ def province_page(data: SiteData, province: str) -> Page:
     years = sorted({e.doc.year for e in documents}, reverse=True)
     trees = {year: data.cascade.tree(year, [e for e in documents if e.doc.year == year]) for year in years}
     units = [(g.unit, counts[province]) for g in data.guidance.guides.values() if province in (counts := g.provinces)]
-    body = render_body(data, "province.md.j2", url, province=province, documents=documents, years=years,
+    body = render_body(data, "province.html.j2", url, province=province, documents=documents, years=years,
                        trees=trees, units=units)
     return Page(url, f"{province}: văn bản theo năm", f"Văn bản về Ngày Công tác xã hội Việt Nam của {province}, "
                 "theo năm.", body, searchable=False, lastmod=_newest(documents),

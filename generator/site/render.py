@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +20,7 @@ from markupsafe import Markup, escape
 from generator import vietnamese as vi
 from generator.content.models import Unit
 from generator.content.validate import Corpus, DocumentEntry
+from generator.reading.emphasis import spans
 from generator.site import urls
 from generator.site.cascade import Cascade, CitedDocument, Node
 from generator.site.files import FileIndex
@@ -44,23 +44,17 @@ from generator.site.labels import (
 )
 from generator.site.sanitize import safe_markdown
 
-# Emphasis holds no asterisk: each match ends at the next "*", so the scan is linear in the text.
-_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])([^*]+?)(?<=\S)\1")
-_UNPAIRED_EMPHASIS = re.compile(r"^\*+(?=\S)|(?<=\S)\*+$", re.MULTILINE)
-_EMPHASIS_TAGS = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>"), 3: ("<strong><em>", "</em></strong>")}
+_EMPHASIS_TAGS = {"": ("", ""), "i": ("<em>", "</em>"), "b": ("<strong>", "</strong>"),
+                  "bi": ("<strong><em>", "</em></strong>")}
 
 
 def inline_html(text: str) -> Markup:
-    """Escape document text, then render its ``*``/``**`` emphasis and line breaks."""
-    escaped = str(escape(text))
-
-    def emphasis(match: re.Match[str]) -> str:
-        opening, closing = _EMPHASIS_TAGS[len(match.group(1))]
-        return f"{opening}{match.group(2)}{closing}"
-
-    paired = _EMPHASIS.sub(emphasis, escaped)
-    unpaired = _UNPAIRED_EMPHASIS.sub("", paired)  # emphasis opened in another block
-    return Markup(unpaired.replace("\n", "<br>\n"))
+    """Document text as HTML: escaped, its emphasis (reading.emphasis) and line breaks rendered."""
+    parts = []
+    for piece, style in spans(text):
+        opening, closing = _EMPHASIS_TAGS[style]
+        parts.append(f"{opening}{escape(piece)}{closing}")
+    return Markup("".join(parts).replace("\n", "<br>\n"))
 
 
 def listed_by_name(entries: list[DocumentEntry]) -> list[DocumentEntry]:
@@ -145,6 +139,7 @@ class SiteData:
     cascade: Cascade
     files: FileIndex
     today: dt.date = field(default_factory=dt.date.today)  # the build's date: which Day the home page shows
+    bodies: bool = True  # False: pages without bodies, for their addresses only (ctxh check)
 
     def year_guides(self, reaches: list[Reach], unit: Unit, with_campaign: bool = True) -> list[YearGuide]:
         return year_guides(reaches, self.corpus, unit, self.guidance.resolver, with_campaign)
@@ -158,6 +153,8 @@ class SiteData:
 def render_body(data: SiteData, template: str, page_url: str, **context: Any) -> str:
     """The body of the page at ``page_url`` from ``template``; ``url(address, fragment)``
     in templates links to any page or file of the site, relative to this page."""
+    if not data.bodies:
+        return ""
     return _environment().get_template(template).render(
         url=functools.partial(urls.relative, page_url), files_in=data.files.in_folder,
         unit_names=data.unit_names, corpus=data.corpus, guidance=data.guidance, cascade=data.cascade, **context)

@@ -10,8 +10,6 @@ sub-path.
 
 from __future__ import annotations
 
-import posixpath
-
 from generator.vietnamese import slugify
 
 HOME = ""
@@ -32,7 +30,7 @@ D_SYLLABLES = "assets/search/d-syllables.json"
 SITE_SHARE_IMAGE = "assets/images/chia-se.png"  # the current year's card, for pages of no particular year
 FEED = "du-lieu/van-ban.atom"
 BANNER_SIZES = ((0.8, 5.0), (1.2, 6.0))  # height × width in metres: every slogan has a banner of each
-BANNER_PREFIX = "bang-ron-"  # every banner file's name starts so; the document page lists them apart
+BANNERS = "bang-ron"  # the folder of a page's banners, apart from its other files (a slug may say anything)
 
 
 def year(value: int) -> str:
@@ -54,17 +52,18 @@ def share_image(value: int) -> str:
 
 def banner_name(slogan: str, height_m: float, width_m: float) -> str:
     """File name (without extension) of a slogan's banner of one size."""
-    return f"{BANNER_PREFIX}{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
+    return f"{BANNERS}-{slugify(slogan)[:60]}-{height_m:g}x{width_m:g}m".replace(".", "-")
 
 
-def is_banner(path: str) -> bool:
-    return posixpath.basename(path).startswith(BANNER_PREFIX)
+def banner_folder(folder: str) -> str:
+    """Where the banners of the page at ``folder`` live: a folder of their own beside its files."""
+    return f"{folder}{BANNERS}/"
 
 
 def banner(folder: str, slogan: str, size: tuple[float, float], extension: str) -> str:
     """A banner file of one size (height, width in metres), in the folder of the page that
     gives the slogan: the year's page for a national slogan, the document's for its own."""
-    return f"{folder}{banner_name(slogan, *size)}.{extension}"
+    return f"{banner_folder(folder)}{banner_name(slogan, *size)}.{extension}"
 
 
 def document(year_value: int, slug: str) -> str:

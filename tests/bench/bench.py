@@ -25,21 +25,15 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+
 import generator.build as build_module  # noqa: E402
-from generator.build import check  # noqa: E402
-from generator.engine.mkdocs import engine_nav, write_sources  # noqa: E402
+from generator.stages import check  # noqa: E402
 from generator.outputs.downloads import build_downloads  # noqa: E402
-from generator.outputs.opendata import open_data  # noqa: E402
-from generator.site.cascade import build_cascade  # noqa: E402
-from generator.site.files import FileIndex  # noqa: E402
-from generator.site.guidance import build_guidance  # noqa: E402
-from generator.site.pages import navigation, site_pages  # noqa: E402
-from generator.site.render import SiteData  # noqa: E402
-from generator.stage_process import in_own_process  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,30 +126,22 @@ def timed_build(project: Path) -> tuple[dict[str, tuple[float, float]], Path, fl
 
 
 def bare_engine_seconds(project: Path) -> float:
-    """mkdocs-material alone over the same pages (their Markdown sources written beforehand), in a
-    process of its own as the build's engine stage is, with none of the content in memory."""
+    """mkdocs-material alone over the same pages: the build's own staging folder (page sources, theme
+    copy, configuration) built by a plain ``mkdocs build`` without the build's hooks, so that the
+    engine's Markdown reads every page as bare mkdocs-material would, in a process of its own."""
     with tempfile.TemporaryDirectory() as tmp:
-        docs = Path(tmp) / "docs"
-        nav = in_own_process(_write_sources_of, project, docs)
-        return in_own_process(_engine_seconds, project, docs, Path(tmp) / "site", nav)
-
-
-def _write_sources_of(project: Path, docs: Path) -> list:
-    corpus = check(project)
-    guidance = build_guidance(corpus)
-    data = SiteData(corpus, guidance, build_cascade(corpus), FileIndex(open_data(corpus, guidance, None)))
-    write_sources(site_pages(data), docs)
-    return engine_nav(navigation(data))
-
-
-def _engine_seconds(project: Path, docs: Path, site: Path, nav: list) -> float:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(project / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav)
-    started = time.perf_counter()
-    build(config)
-    return time.perf_counter() - started
+        site = Path(tmp) / "site"
+        build_module.build_site(project, site, options=build_module.BuildOptions(search_index=False,
+                                                                                  keep_staging=True))
+        staging = next(site.parent.glob(f"{build_module.STAGING_PREFIX}*"))
+        config = yaml.safe_load((staging / "mkdocs.yml").read_text(encoding="utf-8"))
+        config.pop("hooks")
+        config["strict"] = False
+        (staging / "bare.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "bare.yml",
+                        "--site-dir", "bare-site"], cwd=staging, check=True)
+        return time.perf_counter() - started
 
 
 THROUGHPUT_SAMPLE = 500  # documents: enough for a stable rate (and the issue-14 sample), short enough for 10,000

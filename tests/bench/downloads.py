@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generator.build import check
 from generator.outputs.documents import document_copies
 from generator.outputs.downloads import build_downloads
+from generator.stages import check
 from tests.bench.bench import downloads_throughput
 from tests.bench.synthetic import generate
 

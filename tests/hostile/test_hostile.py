@@ -27,7 +27,16 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from ..conftest import ROOT, copy_project, host_headers, same_host_context, serve_folder
+from generator.safe_files import SITE_MARK
+
+from ..conftest import (
+    ROOT,
+    copy_project,
+    host_headers,
+    published_site,
+    same_host_context,
+    serve_folder,
+)
 from ..test_errors import edit
 from .payloads import generate
 
@@ -105,8 +114,7 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
     project, inputs = copy_project(tmp_path / "project"), tmp_path / "inputs"
     inputs.mkdir()
     shutil.copy(NATIONAL_2024, project / "campaigns" / "2024.yml")
-    (project / "site").mkdir()
-    (project / "site" / "index.html").write_text(PUBLISHED, encoding="utf-8")
+    published_site(project / "site", {"index.html": PUBLISHED})
     return project, inputs
 
 
@@ -145,7 +153,7 @@ def test_hostile_input_is_rejected_with_file_line_and_field(case, tmp_path):
     assert result.returncode != 0, output
     assert pattern.search(output), output
     assert "Traceback" not in output, output
-    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert sorted(p.name for p in (project / "site").iterdir()) == [SITE_MARK, "index.html"]
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == PUBLISHED
     assert not list(project.glob(".ctxh-build-*"))
 
@@ -210,7 +218,7 @@ def test_a_stopped_build_loses_nothing(case, tmp_path):
     process.send_signal(signal.SIGTERM)
     output, _ = process.communicate(timeout=SECONDS)
     assert process.returncode != 0 and "bị dừng" in output and "Traceback" not in output, output
-    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert sorted(p.name for p in (project / "site").iterdir()) == [SITE_MARK, "index.html"]
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == PUBLISHED
     assert not list(project.glob(".ctxh-build-*"))
 

@@ -8,9 +8,9 @@ import pypdfium2 as pdfium
 import pytest
 from docx import Document as WordDocument
 
-from generator.build import check
 from generator.outputs.documents import document_copies
 from generator.outputs.layout import RECONSTRUCTED, runs
+from generator.stages import check
 
 from ..conftest import ROOT
 

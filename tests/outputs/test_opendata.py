@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 
-from generator.build import check
 from generator.outputs.opendata import open_data
 from generator.site.guidance import build_guidance
+from generator.stages import check
 
 from ..conftest import ROOT
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from generator.build import check
 from generator.site import urls
 from generator.site.cascade import build_cascade
 from generator.site.files import Download, FileIndex
@@ -22,6 +21,7 @@ from generator.site.pages import (
     year_page,
 )
 from generator.site.render import SiteData
+from generator.stages import check
 
 from ..conftest import ROOT
 

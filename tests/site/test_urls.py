@@ -22,7 +22,7 @@ def test_pages_are_directories_and_files_are_not():
     assert urls.unit_in("so-y-te", "Quảng Ngãi", 2023) == "don-vi/so-y-te/quang-ngai/2023/"
     assert urls.unit_calendar("so-y-te", "Quảng Ngãi") == "don-vi/so-y-te/quang-ngai/lich.ics"
     assert urls.banner(urls.year(2024), "Chào mừng Ngày Công tác xã hội Việt Nam, 25/3/2024", (1.2, 6.0), "pdf") == \
-        "nam/2024/bang-ron-chao-mung-ngay-cong-tac-xa-hoi-viet-nam-25-3-2024-1-2x6m.pdf"
+        "nam/2024/bang-ron/bang-ron-chao-mung-ngay-cong-tac-xa-hoi-viet-nam-25-3-2024-1-2x6m.pdf"
     assert all(urls.is_page(u) for u in (urls.HOME, urls.SEARCH, urls.year(2017), urls.editor_page("gioi-thieu")))
     assert not urls.is_page(urls.year_calendar(2024)) and not urls.is_page(urls.FEED)
 
