@@ -1,5 +1,10 @@
-"""Shared fixtures: the repository root, a built copy of the bundled site, and
-a scratch copy of the project for tests that break its content on purpose."""
+"""Shared fixtures: the test project and its built site, scratch copies of it for tests
+that change its content, a static server and Chromium.
+
+Tests never read the published content (campaigns/, content/ of the repository): editors
+change it every year. They build tests/fixtures/project, a project of their own with the
+repository's theme and schemas; what must hold of the published content is a `ctxh check`
+rule, run on it by tests/test_published_content.py alone."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import contextlib
 import functools
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,27 +22,48 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
+from generator.build import BuildOptions, build_site
 from generator.safe_files import SITE_MARK, SITE_MARK_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("campaigns", "content", "theme", "schemas", "mkdocs.yml")
+PROJECT = FIXTURES / "project"  # the test project's own content (frozen), without theme and schemas
+CONTENT_PARTS = ("campaigns", "content", "mkdocs.yml")  # from PROJECT
+CODE_PARTS = ("theme", "schemas")  # from the repository: they are the product, not its content
 SUB_PATH = "/ctxh/"  # the built site is served under this path, as on a project page host
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, to be edited by a test."""
+    """A copy of the test project with everything the build reads, to be edited by a test."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
+    for base, parts in ((PROJECT, CONTENT_PARTS), (ROOT, CODE_PARTS)):
+        for part in parts:
+            source = base / part
+            if source.is_dir():
+                shutil.copytree(source, target / part)
+            else:
+                shutil.copy2(source, target / part)
     return target
+
+
+@functools.cache
+def shared_project() -> Path:
+    """The test project, ready to check and build: one copy per test process, read only (a test that
+    changes content makes its own copy)."""
+    return copy_project(Path(tempfile.mkdtemp(prefix="ctxh-test-project-")) / "project")
+
+
+@functools.cache
+def private_cache() -> Path:
+    """A downloads cache of the tests' own (never the repository's .cache/): one per test process."""
+    return Path(tempfile.mkdtemp(prefix="ctxh-test-cache-"))
+
+
+def build(project: Path, site: Path | None = None, **options) -> Path:
+    """Build ``project`` with the tests' own cache; returns the site folder."""
+    return build_site(project, site, options=BuildOptions(cache_dir=private_cache(), **options)).site_dir
 
 
 @pytest.fixture
@@ -64,7 +91,7 @@ def _build_on_build_day(root: Path, out: Path) -> Path:
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
     try:
-        build_site(root, out)
+        build(root, out)
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH") if previous is None else os.environ.update(SOURCE_DATE_EPOCH=previous)
     return out
@@ -72,8 +99,8 @@ def _build_on_build_day(root: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content built once for the whole session, as on 1/3/2026."""
-    return _build_on_build_day(ROOT, tmp_path_factory.mktemp("built") / "site")
+    """The test project built once for the whole session, as on 1/3/2026."""
+    return _build_on_build_day(shared_project(), tmp_path_factory.mktemp("built") / "site")
 
 
 @pytest.fixture(scope="session")

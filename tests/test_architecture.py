@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,13 @@ def test_one_module_owns_the_addresses():
             if folder in text:
                 spelled.append(f"{path.relative_to(ROOT)}: {folder}")
     assert spelled == []
+
+
+def test_no_test_reads_the_published_content():
+    """Editors change campaigns/ and content/ every year: tests build the test project instead, and
+    only tests/test_published_content.py runs `ctxh check` on the published content."""
+    readers = re.compile(r"ROOT\s*/\s*[\"'](?:campaigns|content)[\"']|(?:check|build_site|build)\(ROOT\b")
+    found = [path.relative_to(ROOT).as_posix() for path in sorted((ROOT / "tests").rglob("*.py"))
+             if path.name != "test_published_content.py" and "bench" not in path.parts
+             and readers.search(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -8,10 +8,10 @@ from generator.site import urls
 from generator.site.cascade import build_cascade, reference_key
 from generator.stages import check, warnings
 
-from .conftest import ROOT, read_page
+from .conftest import read_page, shared_project
 from .test_errors import edit
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 
 
 def tree_of(site, address: str) -> list:

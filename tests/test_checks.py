@@ -7,7 +7,7 @@ import sys
 
 from generator.stages import check, warnings
 
-from .conftest import ROOT
+from .conftest import shared_project
 from .test_errors import edit
 
 
@@ -16,7 +16,7 @@ def messages(root) -> list[str]:
 
 
 def test_bundled_content_warnings_are_exactly_the_known_oddities():
-    found = messages(ROOT)
+    found = messages(shared_project())
     son_duong = [m for m in found if "son-duong-cong-van.md" in m]
     assert any("references[0].date: trích dẫn Văn bản 249/SLĐTBXH-XH ngày 03/03/2022" in m for m in son_duong)
     assert any("date: văn bản để trống ngày ký" in m for m in son_duong)
@@ -41,6 +41,6 @@ def test_edition_deadline_and_window_checks(project):
 
 
 def test_strict_check_fails_on_warnings():
-    base = [sys.executable, "-m", "generator", "check", "--root", str(ROOT)]
+    base = [sys.executable, "-m", "generator", "check", "--root", str(shared_project())]
     assert subprocess.run(base, capture_output=True).returncode == 0
     assert subprocess.run(base + ["--strict"], capture_output=True).returncode == 1

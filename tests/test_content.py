@@ -9,9 +9,9 @@ from generator.reading.normalize import repair_text
 from generator.reading.outline import anchor_for
 from generator.stages import check
 
-from .conftest import FIXTURES, ROOT, gold_documents
+from .conftest import FIXTURES, gold_documents, shared_project
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 
 
 def _as_plain(value):

@@ -18,9 +18,9 @@ from generator.outputs.banners import BANNER_MARGIN, BANNER_SIDE_MARGIN
 from generator.site.urls import BANNER_SIZES, banner_name
 from generator.stages import check
 
-from .conftest import ROOT, read_page
+from .conftest import read_page, shared_project
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -48,7 +48,7 @@ def test_document_downloads_read_back(site, entry):
         assert folded(doc.subject) in pdf_text
     assert doc.signer.name in pdf_text
     assert json.loads((folder / f"{doc.slug}.json").read_text(encoding="utf-8"))["slug"] == doc.slug
-    assert (folder / f"{doc.slug}.md").read_text(encoding="utf-8") == (ROOT / entry.file).read_text(encoding="utf-8")
+    assert (folder / f"{doc.slug}.md").read_text(encoding="utf-8") == (shared_project() / entry.file).read_text(encoding="utf-8")
 
 
 def test_document_page_lists_downloads_with_format_and_size(site):

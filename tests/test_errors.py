@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
 from generator.problems import ContentError
 from generator.stages import check
+
+from .conftest import build
 
 
 def tree_hash(folder: Path) -> str:
@@ -77,7 +78,7 @@ def test_document_in_wrong_year_folder(project):
 @pytest.mark.parametrize("case", ["yaml-syntax", "edition", "date"])
 def test_failed_build_leaves_site_exactly_as_it_was(project, case):
     site = project / "site"
-    build_site(project, site)
+    build(project, site)
     before = tree_hash(site)
     old, new, expected = CAMPAIGN_CASES[case]
     edit(project / "campaigns" / "2024.yml", old, new)

@@ -21,7 +21,7 @@ from generator.reading.normalize import repair_text
 from generator.reading.readers import ReadError, read_source
 from generator.reading.units import actor_phrase, split_names
 
-from .conftest import FIXTURES, ROOT, copy_project, gold_documents
+from .conftest import FIXTURES, PROJECT, copy_project, gold_documents
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 SEED_TEXTS = {path.name: path.read_text(encoding="utf-8") for path in SEEDS}
@@ -44,7 +44,7 @@ def test_bundled_documents_are_what_import_produces(tmp_path):
         result = import_file(seed, project, force=True)
         relative = result.target.relative_to(project)
         assert result.replaced, relative
-        assert result.target.read_text(encoding="utf-8") == (ROOT / relative).read_text(encoding="utf-8"), relative
+        assert result.target.read_text(encoding="utf-8") == (PROJECT / relative).read_text(encoding="utf-8"), relative
 
 
 def test_import_refuses_to_overwrite_without_force(tmp_path):

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-
-from .conftest import copy_project, host_headers, same_host_context, serve_folder
+from .conftest import build, copy_project, host_headers, same_host_context, serve_folder
 
 PAGE = """---
 title: "Hỏi đáp"
@@ -64,7 +62,7 @@ def hostile_site(tmp_path_factory) -> Path:
     campaign = project / "campaigns" / "2024.yml"
     campaign.write_text(campaign.read_text(encoding="utf-8").replace("notes:\n", SUMMARY + "notes:\n", 1),
                         encoding="utf-8")
-    return build_site(project).site_dir
+    return build(project)
 
 
 def test_injected_markup_is_gone_from_the_html(hostile_site):

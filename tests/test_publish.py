@@ -9,11 +9,10 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from generator.build import build_site
 from generator.cli import app
 from generator.stages import check
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, build, copy_project, shared_project
 
 # Pagefind writes its filter and metadata indexes in an order that changes from
 # run to run (upstream: Pagefind issue #638, "other files will still change,
@@ -37,15 +36,15 @@ def test_new_year_then_check_and_build(tmp_path):
     assert (project / "content" / "dispatches" / "2027").is_dir()
     assert runner.invoke(app, ["new-year", "2027", "--root", str(project)]).exit_code == 1  # refuses an existing year
     assert runner.invoke(app, ["check", "--root", str(project)]).exit_code == 0
-    build_site(project)
+    build(project)
     page = (project / "site" / "nam" / "2027" / "index.html").read_text(encoding="utf-8")
     assert "Lần thứ 11" in page and "chưa có thông tin" in page
 
 
 def test_same_commit_built_twice_gives_the_same_bytes(tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
-    build_site(ROOT, first)
-    build_site(ROOT, second)
+    build(shared_project(), first)
+    build(shared_project(), second)
     one, two = digests(first), digests(second)
     assert sorted(name for name in one if not name.startswith(PAGEFIND_UNSTABLE)) == \
            sorted(name for name in two if not name.startswith(PAGEFIND_UNSTABLE))
@@ -66,7 +65,7 @@ def test_static_host_files(site):
 def test_site_url_makes_sitemap_absolute(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://example.org/ctxh/")
     out = tmp_path / "site"
-    build_site(ROOT, out)
+    build(shared_project(), out)
     sitemap = ET.fromstring((out / "sitemap.xml").read_bytes())
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     urls = {u.find(f"{namespace}loc").text: u.find(f"{namespace}lastmod") for u in sitemap}
@@ -105,7 +104,7 @@ def test_content_that_looks_like_html_renders_as_text(browser, tmp_path):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Kính gửi:", "<script>alert('x')</script> <img src=x onerror=alert(1)> "
                                  "<a href=\"javascript:alert(2)\">bấm</a>\n\nKính gửi:", 1), encoding="utf-8")
-    build_site(project)
+    build(project)
     check(project)
     context = browser.new_context()
     tab = context.new_page()

@@ -6,7 +6,7 @@ import json
 
 from generator.cli import schema_texts
 
-from .conftest import ROOT
+from .conftest import PROJECT, ROOT
 
 
 def test_schema_files_are_up_to_date():
@@ -15,10 +15,10 @@ def test_schema_files_are_up_to_date():
 
 
 def test_every_data_file_points_at_its_schema():
-    for path in (ROOT / "campaigns").glob("*.yml"):
+    for path in (PROJECT / "campaigns").glob("*.yml"):
         assert path.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=../schemas/campaign.schema.json\n"), path
-    for path in (ROOT / "content" / "dispatches").glob("*/*.md"):
+    for path in (PROJECT / "content" / "dispatches").glob("*/*.md"):
         assert "# yaml-language-server: $schema=../../../schemas/document.schema.json" in path.read_text(encoding="utf-8")
     schema = json.loads((ROOT / "schemas" / "campaign.schema.json").read_text(encoding="utf-8"))
     assert schema["additionalProperties"] is False and "edition" in schema["required"]

@@ -15,10 +15,10 @@ from generator.site import urls
 from generator.site.guidance import build_guidance
 from generator.stages import check, warnings
 
-from .conftest import ROOT, SUB_PATH, gold_documents, read_page
+from .conftest import SUB_PATH, gold_documents, read_page, shared_project
 from .test_errors import edit
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 GUIDANCE = build_guidance(CORPUS)
 RESOLVER = Resolver(list(CORPUS.units))
 

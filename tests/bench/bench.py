@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 import generator.build as build_module  # noqa: E402
-from generator.stages import check  # noqa: E402
 from generator.outputs.downloads import build_downloads  # noqa: E402
+from generator.stages import check  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -41,13 +41,14 @@ COMMUNES_2025, DISTRICTS_BEFORE = 3321, 705
 REORGANISED = dt.date(2025, 7, 1)
 YEARS = (2023, 2024, 2025, 2026)
 PROVINCE_DOCUMENTS = 3  # a year: the UBND tỉnh plan and two Sở dispatches per province
-PARTS = ("campaigns", "theme", "schemas", "mkdocs.yml", "content/units.yml", "content/pages")
+PROJECT = ROOT / "tests" / "fixtures" / "project"  # the test project: campaigns, catalog, pages, model documents
+PARTS = ((PROJECT, ("campaigns", "mkdocs.yml", "content/units.yml", "content/pages")), (ROOT, ("theme", "schemas")))
 
 
 def templates() -> list[tuple[dict, str]]:
-    """(front matter, body) of each bundled document."""
+    """(front matter, body) of each document of the test project."""
     found = []
-    for path in sorted((ROOT / "content" / "dispatches").glob("*/*.md")):
+    for path in sorted((PROJECT / "content" / "dispatches").glob("*/*.md")):
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
         data = yaml.safe_load(front)
@@ -86,10 +87,11 @@ def generate(count: int, target: Path, seed: int = 2025) -> Path:
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
-    for part in PARTS:
-        source = ROOT / part
-        (target / part).parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    for base, parts in PARTS:
+        for part in parts:
+            source = base / part
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     models = templates()
     per_year = {year: count // len(YEARS) + (i < count % len(YEARS)) for i, year in enumerate(YEARS)}
     index = 0

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+PROJECT = ROOT / "tests" / "fixtures" / "project"  # the test project (conftest.PROJECT)
 FRONT = "---\nslug: {slug}\ntitle: Trang thử\n---\n"
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "002_b88f4200da120217.txt"
 
@@ -26,11 +27,11 @@ def _front_matter_alias_bomb() -> str:
 
 
 def _campaign(year: int) -> str:
-    return (ROOT / "campaigns" / f"{year}.yml").read_text(encoding="utf-8")
+    return (PROJECT / "campaigns" / f"{year}.yml").read_text(encoding="utf-8")
 
 
 def _dispatch(name: str = "2024/son-tay-640-ubnd.md") -> str:
-    return (ROOT / "content" / "dispatches" / name).read_text(encoding="utf-8")
+    return (PROJECT / "content" / "dispatches" / name).read_text(encoding="utf-8")
 
 
 def _many_notes() -> str:

@@ -30,6 +30,7 @@ from bs4 import BeautifulSoup
 from generator.safe_files import SITE_MARK
 
 from ..conftest import (
+    PROJECT,
     ROOT,
     copy_project,
     host_headers,
@@ -75,7 +76,7 @@ def _special(kind: str, path: Path, spec: dict) -> None:
     elif kind == "nfd-name":
         path.with_name(unicodedata.normalize("NFD", path.name)).write_bytes(_text(spec))
     elif kind == "copy":
-        shutil.copy2(ROOT / spec["from"], path)
+        shutil.copy2(PROJECT / spec["from"] if (PROJECT / spec["from"]).exists() else ROOT / spec["from"], path)
     else:
         raise AssertionError(f"unknown special kind {kind}")
 

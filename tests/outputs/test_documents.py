@@ -12,9 +12,9 @@ from generator.outputs.documents import document_copies
 from generator.outputs.layout import RECONSTRUCTED, runs
 from generator.stages import check
 
-from ..conftest import ROOT
+from ..conftest import shared_project
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 

@@ -13,9 +13,9 @@ from generator.outputs.opendata import open_data
 from generator.site.guidance import build_guidance
 from generator.stages import check
 
-from ..conftest import ROOT
+from ..conftest import shared_project
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 FILES = {f.path.removeprefix("du-lieu/"): f.data for f in open_data(CORPUS, build_guidance(CORPUS), None)}
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -23,9 +23,9 @@ from generator.site.pages import (
 from generator.site.render import SiteData
 from generator.stages import check
 
-from ..conftest import ROOT
+from ..conftest import shared_project
 
-CORPUS = check(ROOT)
+CORPUS = check(shared_project())
 GUIDANCE = build_guidance(CORPUS)
 DATA = SiteData(CORPUS, GUIDANCE, build_cascade(CORPUS),
                 FileIndex([Download(urls.share_image(2024), "PNG", b"png")]))
