@@ -44,6 +44,7 @@ from generator.safe_files import (
     SITE_MARK_TEXT,
     check_no_links,
     check_site_target,
+    write_reason,
 )
 
 STAGING_PREFIX = ".ctxh-build-"
@@ -255,6 +256,8 @@ def build_site(root: Path, site_dir: Path | None = None, progress: Progress = la
             (built / SITE_MARK).write_text(SITE_MARK_TEXT, encoding="utf-8")
             progress("Thay thư mục site/")
             _swap_into_place(built, site_dir, staging)
+        except OSError as error:  # the disk is full, a file unwritable: said plainly, site/ untouched
+            raise BuildError(f"không ghi được tệp: {write_reason(error)}") from None
         finally:
             if not options.keep_staging:
                 _remove(staging)

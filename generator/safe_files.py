@@ -27,6 +27,8 @@ CONTENT_FOLDERS = ("campaigns", "content", "theme", "schemas", "generator", "tes
 
 _WRITE_PROBLEMS = {
     errno.ENOSPC: "hết chỗ trống trên đĩa; giải phóng dung lượng rồi chạy lại",
+    errno.EFBIG: "tệp vượt giới hạn kích thước được phép ghi (hết chỗ trống trên đĩa?); giải phóng dung lượng rồi "
+                 "chạy lại",
     errno.EDQUOT: "vượt hạn mức dung lượng đĩa của tài khoản; giải phóng dung lượng rồi chạy lại",
     errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài với hệ thống tệp; hãy đặt slug ngắn hơn",
     errno.EACCES: "không có quyền ghi vào đây",
@@ -42,10 +44,14 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def write_reason(error: OSError) -> str:
+    """Why a write failed, in plain words."""
+    return _WRITE_PROBLEMS.get(error.errno or 0, error.strerror or str(error))
+
+
 def write_problem(path: Path, root: Path, error: OSError) -> ContentError:
     """An OSError while writing ``path``, as a problem an editor can act on."""
-    reason = _WRITE_PROBLEMS.get(error.errno or 0, error.strerror or str(error))
-    return ContentError([Problem(shown(path, root), None, None, f"không ghi được tệp: {reason}")])
+    return ContentError([Problem(shown(path, root), None, None, f"không ghi được tệp: {write_reason(error)}")])
 
 
 def check_no_links(path: Path, root: Path) -> None:

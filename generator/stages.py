@@ -40,6 +40,7 @@ from generator.outputs.hosting import PAGE_SECURITY_POLICY, SEARCH_PAGE_POLICY
 from generator.outputs.opendata import open_data
 from generator.outputs.search import DSyllables
 from generator.problems import BuildError, ContentError, Problem
+from generator.safe_files import write_reason
 from generator.site.cascade import Cascade, build_cascade
 from generator.site.files import FileIndex
 from generator.site.guidance import Guidance, build_guidance
@@ -110,10 +111,8 @@ def prepare(staging: Path, print_progress=print) -> dict[str, Any]:
     root, workers = Path(options["root"]), options["workers"]
     cache = Path(options["cache"]) if options["cache"] else None
     print_progress("Đọc và kiểm tra nội dung")
-    corpus = check(root, workers)
-    themed, problems = theme_files(root)
-    if problems:
-        raise ContentError(problems)
+    corpus = check(root, workers)  # the theme's files checked too
+    themed, _ = theme_files(root)
     guidance, cascade = build_guidance(corpus), build_cascade(corpus)
     print_progress("Tạo tệp tải về (DOCX, PDF, băng rôn, lịch, dữ liệu mở)")
     files = FileIndex()
@@ -153,6 +152,9 @@ def main(arguments: list[str]) -> int:
         return 1
     except BuildError as error:
         print(error, file=sys.stderr)
+        return 2
+    except OSError as error:  # the staging folder's disk is full, or its files unwritable
+        print(f"không ghi được tệp: {write_reason(error)}", file=sys.stderr)
         return 2
     return 0
 

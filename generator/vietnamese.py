@@ -51,6 +51,11 @@ def date_range(start: dt.date, end: dt.date) -> str:
     return f"{short_date(start)} – {short_date(end)}"
 
 
+def thousands(number: int) -> str:
+    """'42.343': a dot between thousands, as Vietnamese writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 def ascii_fold(text: str) -> str:
     """Strip Vietnamese diacritics, including đ/Đ, which Unicode does not decompose."""
     text = text.replace("đ", "d").replace("Đ", "D")

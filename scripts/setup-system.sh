@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond PyPI, from Debian's archive:
-# chromium, which the browser tests drive through Playwright, and a Java runtime
-# for the Nu HTML checker. Building and serving the site need none (the fonts
+# chromium, which the browser tests drive through Playwright, a Java runtime for
+# the Nu HTML checker, and Node.js for the unit tests of the site's scripts. Building and serving the site need none (the fonts
 # ship with ctxh). Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -24,6 +25,9 @@ from bs4 import BeautifulSoup
 
 from generator.build import BuildOptions, build_site
 from generator.safe_files import SITE_MARK, SITE_MARK_TEXT
+
+# Every process the tests start is spawned, as on Windows and macOS: nothing may rely on fork.
+multiprocessing.set_start_method("spawn", force=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -62,3 +62,10 @@ def test_no_test_reads_the_published_content():
              if path.name != "test_published_content.py" and "bench" not in path.parts
              and readers.search(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_ruff_finds_nothing():
+    """The style and correctness rules of pyproject.toml ([tool.ruff]) hold for the package and the tests."""
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "generator", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

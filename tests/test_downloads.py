@@ -18,7 +18,7 @@ from generator.outputs.banners import BANNER_MARGIN, BANNER_SIDE_MARGIN
 from generator.site.urls import BANNER_SIZES, banner_name
 from generator.stages import check
 
-from .conftest import read_page, shared_project
+from .conftest import build, copy_project, read_page, shared_project
 
 CORPUS = check(shared_project())
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -134,3 +134,16 @@ def test_feed_lists_every_document_newest_first(site):
     updated = [e.find(f"{ATOM}updated").text for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert entries[0].find(f"{ATOM}title").text.startswith("Công văn 640/UBND")
+
+
+def test_a_slug_that_starts_like_a_banner_keeps_its_downloads(tmp_path):
+    """Banners live in a folder of their own: a document may be called anything."""
+    project = copy_project(tmp_path / "project")
+    old = project / "content" / "dispatches" / "2024" / "son-tay-640-ubnd.md"
+    new = old.with_name("bang-ron-640-ubnd.md")
+    new.write_text(old.read_text(encoding="utf-8").replace("slug: son-tay-640-ubnd", "slug: bang-ron-640-ubnd"),
+                   encoding="utf-8")
+    old.unlink()
+    site = build(project, search_index=False)
+    links = {a["href"] for a in read_page(site, "van-ban/2024/bang-ron-640-ubnd").select("#tai-ve + .ctxh-downloads a")}
+    assert links == {f"bang-ron-640-ubnd.{extension}" for extension in ("docx", "pdf", "md", "json")}

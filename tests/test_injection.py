@@ -118,3 +118,21 @@ def test_payloads_do_not_run_in_chromium(browser, hostile_site, tmp_path, with_c
         context.close()
         httpd.shutdown()
     assert not foreign, foreign
+
+
+def test_every_page_carries_the_policy_itself(site):
+    """GitHub Pages and GitLab Pages serve no _headers: each page states its Content-Security-Policy,
+    the one of _headers (a meta cannot say frame-ancestors); only the search page runs WebAssembly."""
+    served = host_headers(site)["Content-Security-Policy"]
+    expected = "; ".join(rule for rule in served.split("; ") if not rule.startswith("frame-ancestors"))
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        metas = soup.select('head meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, path
+        policy = metas[0]["content"]
+        if path.parent.name == "tra-cuu":
+            assert policy == expected, path
+        else:
+            assert policy == expected.replace(" 'wasm-unsafe-eval'", ""), path

@@ -44,11 +44,11 @@ def test_a_filter_in_the_address_shows_on_the_filter_control(page, server):
 def test_pages_holding_the_phrase_as_typed_come_first(page, server, site):
     results = search(page, server, "đối tượng")
     holds = [bool(re.search(r"\bđối tượng\b", page_text(site, link))) for link in results]
-    assert holds[0] and holds == sorted(holds, reverse=True), list(zip(results, holds))
+    assert holds[0] and holds == sorted(holds, reverse=True), list(zip(results, holds, strict=True))
     assert not all(holds)  # pages with only "Đổi mới" or "Thủ tướng" are still found, after the others
 
 
 def test_without_diacritics_a_word_matches_any_marks(page, server, site):
     results = search(page, server, "doi tuong")
     holds = [bool(re.search(r"\bđối tượng\b", page_text(site, link))) for link in results]
-    assert holds[0] and holds == sorted(holds, reverse=True), list(zip(results, holds))
+    assert holds[0] and holds == sorted(holds, reverse=True), list(zip(results, holds, strict=True))

@@ -1,1 +1,2 @@
-"""Content: the files editors write (campaigns, dispatches, pages, unit catalog), loaded with line numbers and validated."""
+"""Content: the files editors write (campaigns, dispatches, pages, unit catalog, mkdocs.yml), loaded with
+line numbers and validated."""

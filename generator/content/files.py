@@ -179,10 +179,14 @@ def read_text(path: Path, root: Path) -> str:
 
     if path.is_symlink():
         raise refuse(LINK_REFUSED)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise refuse(f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise refuse(f"tệp nặng {size // 1024} KB; tệp nội dung tối đa {MAX_FILE_BYTES // 1024} KB")
+        raw = path.read_bytes()
+    except OSError as error:  # removed or renamed meanwhile (during a build), unreadable
+        raise refuse(f"không đọc được tệp ({error.strerror or error}); tệp bị xóa, đổi tên hay khóa trong lúc "
+                     "đọc? chạy lại lệnh") from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise refuse("tệp được lưu bằng bảng mã UTF-16 (\"Unicode\" của Notepad); hãy lưu lại với bảng mã UTF-8")
     if b"\x00" in raw:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from generator.content.files import content_files, display_name, read_text
+from generator.content.files import content_files, display_name, read_text, theme_files
 from generator.problems import WHOLE_FILE, ContentError, Problem
 
 MAX_NESTING = 30  # levels of lists and mappings; content files need about 6
@@ -125,6 +125,8 @@ _YAML_PROBLEMS = (  # PyYAML's words for the mistakes editors make, in plain Vie
     ("found unexpected ':'", "dấu hai chấm ở chỗ không được phép"),
     ("found unhashable key", "tên trường phải là một chữ, không phải danh sách hay nhóm"),
     ("while scanning a quoted scalar", "dấu nháy chưa được đóng"),
+    ("found invalid Unicode character escape code", "mã thoát \\u… không phải một ký tự Unicode hợp lệ"),
+    ("found unknown escape character", "mã thoát sau dấu \\ không có (trong dấu nháy kép, \\ phải viết \\\\)"),
 )
 
 
@@ -314,7 +316,7 @@ def load_content(root: Path) -> RawContent:
     """Read all campaigns, pages and the unit catalog under ``root`` and list the dispatches;
     collect every problem."""
     files = content_files(root)
-    problems = list(files.problems)
+    problems = list(files.problems) + theme_files(root)[1]  # the theme is published too: no link, no device
 
     def gather(paths: list[Path], reader) -> list[SourceFile]:
         found = []

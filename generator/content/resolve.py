@@ -24,7 +24,7 @@ _OLD_TONE_PLACEMENT = {
 }
 _LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã")
 _TRAILING_LEVELS = re.compile(
-    r"\s+(?P<group>(?:(?:các|cấp)\s+)?(?:%s)(?:\s*,\s*(?:%s))*)\s*$" % ("|".join(_LEVEL_WORDS), "|".join(_LEVEL_WORDS)))
+    r"\s+(?P<group>(?:(?:các|cấp)\s+)?(?:{words})(?:\s*,\s*(?:{words}))*)\s*$".format(words="|".join(_LEVEL_WORDS)))
 _GROUP = re.compile(r"^[Cc]ác\s+(?P<head>Sở|Phòng|Ban)\s*:\s*(?P<rest>.+)$")
 _CAPITALIZED_WORD = re.compile(r"\s+[A-ZĐÂÊÔƠƯÀ-Ỹ][^\s]*$")
 def match_key(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.content.load import KeyPath, SourceFile, field_name
 from generator.problems import Problem
+from generator.vietnamese import thousands
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:", re.IGNORECASE)
 # Characters that change how text around them is shown without being seen themselves:
@@ -82,8 +83,8 @@ def body_problems(source: SourceFile) -> list[Problem]:
     offset = source.text.count("\n", 0, len(source.text) - len(source.body))
     for number, line in enumerate(source.body.split("\n"), start=offset + 1):
         if len(line) > MAX_LINE:
-            problems.append(Problem(source.name, number, "body", f"dòng dài {len(line):,} ký tự; một đoạn văn bản "
-                                    f"tối đa {MAX_LINE:,} ký tự — hãy tách đoạn".replace(",", ".")))
+            problems.append(Problem(source.name, number, "body", f"dòng dài {thousands(len(line))} ký tự; một đoạn "
+                                    f"văn bản tối đa {thousands(MAX_LINE)} ký tự — hãy tách đoạn"))
         elif found := _BIDI_CONTROL.search(line) or _NOT_TEXT.search(line):
             problems.append(Problem(source.name, number, "body", f"có ký tự U+{ord(found.group()):04X} (đổi hướng "
                                     "chữ hoặc không phải chữ) trong toàn văn; xóa ký tự này"))

@@ -20,12 +20,13 @@ import yaml
 
 from generator.content.load import load_front_matter_file
 from generator.content.models import EARLIEST_DATE, LATEST_DATE
+from generator.content.text import MAX_LINE
 from generator.problems import ContentError
 from generator.reading.extract import ImpossibleDate, extract
 from generator.reading.normalize import repair_text
 from generator.reading.readers import read_source
 from generator.safe_files import check_no_links, write_file
-from generator.vietnamese import slugify
+from generator.vietnamese import slugify, thousands
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/document.schema.json"
 
@@ -92,6 +93,12 @@ def _extracted(path: Path, name: str) -> tuple[str, dict[str, Any]]:
                                   f"nhập vào tối đa {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
     raw = read_source(path)
     body = repair_text(raw)
+    longest = max(body.split("\n"), key=len)
+    if len(longest) > MAX_LINE:
+        start = longest[:60]
+        line = next((number for number, text in enumerate(raw.splitlines(), start=1) if start[:30] in text), 1)
+        raise ImportRefused.about(name, f"dòng dài {thousands(len(longest))} ký tự; một đoạn văn bản tối đa "
+                                  f"{thousands(MAX_LINE)} ký tự — hãy tách đoạn rồi nhập lại", line=line, field="body")
     try:
         found = extract(body, source=name)
     except ImpossibleDate as error:

@@ -90,14 +90,16 @@ def banner_svg(slogan: str, height_m: float, width_m: float) -> bytes:
     layout = banner_layout(slogan, width_m * 1000, height_m * 1000)  # mm
     width, height, label = layout.width, layout.height, _escape(slogan.upper())
     texts = "".join(
-        f'<text x="{width / 2:g}" y="{baseline:.1f}" textLength="{_font().getlength(line) * layout.size / _REFERENCE:.1f}"'
+        f'<text x="{width / 2:g}" y="{baseline:.1f}" '
+        f'textLength="{_font().getlength(line) * layout.size / _REFERENCE:.1f}"'
         f' lengthAdjust="spacingAndGlyphs">{_escape(line)}</text>'
         for line, baseline in zip(layout.lines, layout.baselines, strict=True))
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
            f'width="{width_m * 100:g}cm" height="{height_m * 100:g}cm" role="img" aria-label="{label}">'
            f"<title>{label}</title>"
            f'<rect width="{width:g}" height="{height:g}" fill="rgb{BANNER_RED}"/>'
-           f'<g text-anchor="middle" font-family="DejaVu Sans Condensed, DejaVu Sans, Arial Narrow, sans-serif" font-weight="bold" font-stretch="condensed" '
+           '<g text-anchor="middle" font-family="DejaVu Sans Condensed, DejaVu Sans, Arial Narrow, sans-serif" '
+           'font-weight="bold" font-stretch="condensed" '
            f'font-size="{layout.size:.1f}" fill="rgb{BANNER_YELLOW}">{texts}</g></svg>\n')
     return svg.encode("utf-8")
 

@@ -22,7 +22,8 @@ from generator.site import urls
 from generator.site.files import Download, SiteFile
 
 DOCUMENT_FILES = (("docx", "DOCX"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON"))
-BANNER_FILES = [(size, "svg", "SVG") for size in urls.BANNER_SIZES] + [(size, "pdf", "PDF") for size in urls.BANNER_SIZES]
+BANNER_FILES = [(size, extension, kind) for extension, kind in (("svg", "SVG"), ("pdf", "PDF"))
+                for size in urls.BANNER_SIZES]
 BANNER_FILES.append((urls.BANNER_SIZES[0], "png", "PNG"))  # the preview shown on the page
 
 
@@ -83,8 +84,8 @@ def build_downloads(corpus: Corpus, cache_dir: Path | None = None, workers: int 
             yield from _document_files(entry, cache_dir, site_url)
     for folder, slogan, origin in _slogans(corpus):
         for size, extension, kind in BANNER_FILES:
-            yield Download(urls.banner(folder, slogan, size, extension), kind, _banner(slogan, size, extension, cache_dir),
-                           origin)
+            data = _banner(slogan, size, extension, cache_dir)
+            yield Download(urls.banner(folder, slogan, size, extension), kind, data, origin)
     for campaign in corpus.campaigns:
         card = cached(cache_dir, "share", campaign.model_dump(mode="json"), lambda c=campaign: share_image(c))
         yield Download(urls.share_image(campaign.year), "PNG", card)

@@ -89,13 +89,13 @@ def atom_feed(corpus: Corpus, site_url: str | None) -> bytes:
     dated = [(document_date(e.doc) or dt.date(e.doc.year, 1, 1), e) for e in corpus.documents]
     dated.sort(key=lambda pair: (pair[0], pair[1].key))
     newest = max((d for d, _ in dated), default=dt.date(2017, 1, 1))
-    feed.updated(dt.datetime.combine(newest, dt.time(), tzinfo=dt.timezone.utc))
+    feed.updated(dt.datetime.combine(newest, dt.time(), tzinfo=dt.UTC))
     for when, entry in dated:  # feedgen lists the last added first
         item = feed.add_entry()
         item.id(f"tag:ctxh,2017:van-ban/{entry.doc.year}/{entry.doc.slug}")
         item.title(document_title(entry.doc))
         item.link(href=base + urls.document(entry.doc.year, entry.doc.slug))
-        item.updated(dt.datetime.combine(when, dt.time(), tzinfo=dt.timezone.utc))
+        item.updated(dt.datetime.combine(when, dt.time(), tzinfo=dt.UTC))
         item.summary(entry.doc.subject or document_title(entry.doc))
     return feed.atom_str(pretty=True)
 
@@ -128,10 +128,9 @@ def open_data(corpus: Corpus, guidance: Guidance, site_url: str | None) -> list[
             [{"id": u.id, "name": u.name, "level": u.level or "", "sector": u.sector, "aliases": u.aliases,
               "successors": u.successors} for u in corpus.units],
             ["id", "name", "level", "sector", "aliases", "successors"])),
-        Download(urls.open_data_file("nam.schema.json"), "JSON Schema", _json(TypeAdapter(list[Campaign]).json_schema())),
-        Download(urls.open_data_file("van-ban.schema.json"), "JSON Schema", _json(TypeAdapter(list[Document]).json_schema())),
-        Download(urls.open_data_file("nhiem-vu.schema.json"), "JSON Schema", _json(TASK_SCHEMA)),
-        Download(urls.open_data_file("don-vi.schema.json"), "JSON Schema", _json(TypeAdapter(list[Unit]).json_schema())),
+        *(Download(urls.open_data_file(f"{name}.schema.json"), "JSON Schema", _json(schema)) for name, schema in (
+            ("nam", TypeAdapter(list[Campaign]).json_schema()), ("van-ban", TypeAdapter(list[Document]).json_schema()),
+            ("nhiem-vu", TASK_SCHEMA), ("don-vi", TypeAdapter(list[Unit]).json_schema()))),
         Download(urls.FEED, "Atom", atom_feed(corpus, site_url)),
     ]
     return files

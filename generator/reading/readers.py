@@ -32,7 +32,7 @@ def detect_legacy_encoding(text: str) -> str | None:
     words = text.split()
     if not words:
         return None
-    vni = sum(1 for w in words if any(a in "aeiouyAEIOUY" and b in _VNI_MARKS for a, b in zip(w, w[1:])))
+    vni = sum(1 for w in words if any(a in "aeiouyAEIOUY" and b in _VNI_MARKS for a, b in zip(w, w[1:], strict=False)))
     tcvn = sum(1 for w in words if any(c in _TCVN3_MARKERS for c in w))
     has_unicode_vietnamese = any("\u1ea0" <= c <= "\u1ef9" or c in "đĐăĂơƠưƯ" for c in text)
     if has_unicode_vietnamese:

@@ -22,7 +22,8 @@ UNIT_HEADS = (
 )
 UNIT_START = re.compile(rf"^(?:{UNIT_HEADS})\b")
 # "Văn phòng HĐND và UBND xã" is one office (of both councils), not two units.
-_NAME_SPLIT = re.compile(rf",\s*(?=(?:{UNIT_HEADS})\b)|(?<!HĐND)(?<!Hội đồng nhân dân)(?<!\s)\s+và\s+(?=(?:{UNIT_HEADS})\b)")
+_NAME_SPLIT = re.compile(rf",\s*(?=(?:{UNIT_HEADS})\b)"
+                         rf"|(?<!HĐND)(?<!Hội đồng nhân dân)(?<!\s)\s+và\s+(?=(?:{UNIT_HEADS})\b)")
 # Verbs that end the subject of an assignment ("Sở Y tế triển khai …").
 VERB = re.compile(
     r"(?<!các )(?<!Các )\b(?:triển khai|tổ chức|chỉ đạo|chủ trì|phối hợp|đẩy mạnh|tăng cường|xây dựng"

@@ -1,1 +1,2 @@
-"""The site's model and pages: who must do what (guidance), which document implements which (cascade), every URL, every page."""
+"""The site's model and pages: who must do what (guidance), which document implements which (cascade),
+every URL, every page."""

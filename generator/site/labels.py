@@ -34,7 +34,8 @@ def numbered(doc: Document) -> str:
 def node_label(node: Node) -> str:
     """'Cấp tỉnh · Kế hoạch (để trống số), ký hiệu KH-UBND · Ủy ban nhân dân tỉnh Bình Phước'."""
     if isinstance(node, CitedDocument):
-        return f"{vi.LEVEL_NAMES[node.level]} · {node.kind} {node.number}" + (f" · {node.issuer}" if node.issuer else "")
+        issuer = f" · {node.issuer}" if node.issuer else ""
+        return f"{vi.LEVEL_NAMES[node.level]} · {node.kind} {node.number}{issuer}"
     doc = node.doc
     return f"{vi.LEVEL_NAMES[doc.issuer.level]} · {numbered(doc)} · {doc.issuer.name}"
 

@@ -13,7 +13,6 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Union
 
 from generator import vietnamese as vi
 from generator.content.models import Campaign, Document, Task, edition_of
@@ -60,7 +59,7 @@ class Page:
     runs_search: bool = False  # the search page: its policy lets Pagefind run WebAssembly
 
 
-NavEntry = tuple[str | None, Union[str, list["NavEntry"]]]  # (title, URL) or (title, entries); None: the page's title
+NavEntry = tuple[str | None, "str | list[NavEntry]"]  # (title, URL) or (title, entries); None: the page's title
 
 
 def _newest(entries: list[DocumentEntry], *extra: dt.date | None) -> dt.date | None:

@@ -127,7 +127,7 @@ def relative(from_page: str, to: str, fragment: str | None = None) -> str:
     start, target = from_page.split("/"), to.split("/")
     start, target = [part for part in start if part], [part for part in target if part]
     common = 0
-    for here, there in zip(start, target):
+    for here, there in zip(start, target, strict=False):
         if here != there:
             break
         common += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -63,4 +64,24 @@ def test_preview_keeps_answering_through_failed_rebuilds(tmp_path: Path):
 
     (watched / "a.yml").write_text("3", encoding="utf-8")  # fixed
     assert _wait_for(lambda: 'role="alert"' not in _get(url))
+    assert "bản tốt" in _get(url)
+
+
+def test_a_path_with_a_nul_byte_is_not_found_and_the_preview_goes_on(tmp_path: Path):
+    site, watched = tmp_path / "site", tmp_path / "content"
+    site.mkdir()
+    watched.mkdir()
+    (site / "index.html").write_text("<!doctype html><html><body><p>bản tốt</p></body></html>", encoding="utf-8")
+    port = _free_port()
+    ready = threading.Event()
+    threading.Thread(target=serve, args=(site, lambda: None, [watched], "127.0.0.1", port, ready.set),
+                     daemon=True).start()
+    assert ready.wait(10)
+    url = f"http://127.0.0.1:{port}/"
+    for path in ("%00/", "a%00b.html", "%00"):
+        try:
+            urllib.request.urlopen(url + path, timeout=5)
+            raise AssertionError(f"{path} was answered")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404, (path, error.code)
     assert "bản tốt" in _get(url)

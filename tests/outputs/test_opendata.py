@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import jsonschema
@@ -13,7 +14,7 @@ from generator.outputs.opendata import open_data
 from generator.site.guidance import build_guidance
 from generator.stages import check
 
-from ..conftest import shared_project
+from ..conftest import copy_project, shared_project
 
 CORPUS = check(shared_project())
 FILES = {f.path.removeprefix("du-lieu/"): f.data for f in open_data(CORPUS, build_guidance(CORPUS), None)}
@@ -49,3 +50,25 @@ def test_feed_lists_documents_newest_first_with_stable_ids():
     assert updated == sorted(updated, reverse=True)
     assert all(e.find(f"{ATOM}id").text.startswith("tag:ctxh,2017:van-ban/") for e in entries)
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "/du-lieu/van-ban.atom"
+
+
+FORMULA = "=HYPERLINK(\"https://evil.example\",\"bấm vào\")"
+
+
+def test_no_csv_cell_starts_a_formula(tmp_path):
+    """A spreadsheet runs a cell that begins with =, +, - or @: every CSV writes it as text instead."""
+    project = copy_project(tmp_path / "project")
+    document = project / "content" / "dispatches" / "2024" / "son-tay-640-ubnd.md"
+    text = re.sub(r"^subject: .*$", f"subject: '{FORMULA}'", document.read_text(encoding="utf-8"), count=1,
+                  flags=re.M)
+    document.write_text(text.replace("symbol: UBND", "symbol: -UBND", 1), encoding="utf-8")
+    units = project / "content" / "units.yml"
+    units.write_text(units.read_text(encoding="utf-8").replace("name: Sở Y tế\n", "name: \"@Sở Y tế\"\n", 1),
+                     encoding="utf-8")
+    corpus = check(project)
+    files = {f.path: f.data for f in open_data(corpus, build_guidance(corpus), None) if f.path.endswith(".csv")}
+    assert len(files) == 4
+    cells = [cell for data in files.values() for row in csv.reader(io.StringIO(data.decode("utf-8-sig")))
+             for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert {"'" + FORMULA, "'-UBND", "'@Sở Y tế"} <= set(cells)  # kept as written, as text

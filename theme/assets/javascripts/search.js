@@ -228,4 +228,4 @@ async function main() {
   run();
 }
 
-main();
+if (typeof document !== "undefined") main(); // imported by the unit tests (node --test) too

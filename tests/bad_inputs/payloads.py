@@ -80,6 +80,78 @@ def _docx() -> bytes:
     return buffer.getvalue()
 
 
+def _zip_bomb_docx() -> bytes:
+    """A Word file of 100 KB whose document part unpacks to 70 MB."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_docx())) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * (70 * 1024 * 1024), 1)
+            out.writestr(item, data)
+    return buffer.getvalue()
+
+
+def _entity_docx() -> bytes:
+    """A Word file whose document part declares entities that expand a billion times."""
+    import zipfile
+
+    bomb = b'<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">'.encode() for n in range(8)) + b"]>\n"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_docx())) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = bomb + data.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&i;", 1)
+            out.writestr(item, data)
+    return buffer.getvalue()
+
+
+def _long_pdf(pages: int = 400) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for number in range(pages):
+        pdf.add_page()
+        pdf.cell(text=f"Trang {number + 1}")
+    return bytes(pdf.output())
+
+
+def _units(count: int, successor: str | None = None) -> str:
+    units = "".join(f"  - id: don-vi-{n}\n    name: Đơn vị {n}\n    aliases: [Đơn vị số {n}]\n    sector: chung\n"
+                    + (f"    successors: [{successor}-{n}]\n" if successor else "") for n in range(count))
+    return "units:\n" + units
+
+
+def _body_with_line(line: str) -> str:
+    return _dispatch() + "\n" + line + "\n"
+
+
+def _terminal_text() -> str:
+    """A dispatch as a careless export gives it: terminal escape sequences, a NUL, a bell."""
+    text = SEED.read_text(encoding="utf-8")
+    return text.replace("Kính gửi", "\x1b]0;bi-chiem-quyen\x07\x1b[2JKính gửi\x00", 1)
+
+
+def _deadline_paragraph() -> str:
+    """A dispatch with one 44 KB paragraph of requirements that never reach a date, then one that does."""
+    text = SEED.read_text(encoding="utf-8")
+    endless = "báo cáo kết quả thực hiện về Sở Y tế tổng hợp, " * 900 + "báo cáo về Sở trước ngày 15/4/2024."
+    return text.replace("Thủ trưởng các cơ quan", endless + "\n\nThủ trưởng các cơ quan", 1)
+
+
+def _adversarial_dispatch() -> str:
+    """About 2 MB of document text made to slow down emphasis, deadline, window and list patterns."""
+    lines = ["**a *b " * 300, "trước ngày " * 400, "từ ngày 20/3 đến " * 300, "- " * 1500 + "a",
+             "[a](" * 1500, "  " * 3000 + "\u0301", "1. " * 2000, "(" * 5000, "“" * 4000]
+    body = "\n\n".join(lines * 35)
+    return _dispatch() + "\n" + body + "\n"
+
+
 PAYLOADS = {
     # YAML: exponential expansion through aliases; a recursive alias; 10,000 levels of nesting
     "alias-bomb": _alias_bomb,
@@ -105,6 +177,19 @@ PAYLOADS = {
     "encrypted-pdf": lambda: _pdf(password="mat-khau"),
     "docx": _docx,
     "truncated-docx": lambda: _docx()[:3000],
+    # Round 2: unpacking bombs, oversized catalogs, long lines, control characters, adversarial text
+    "zip-bomb-docx": _zip_bomb_docx,
+    "entity-docx": _entity_docx,
+    "pdf-400-pages": _long_pdf,
+    "units-600": lambda: _units(600),
+    "units-unknown-successors": lambda: _units(450, successor="khong-co"),
+    "body-120k-spaces": lambda: _body_with_line(" " * 120_000 + "a"),
+    "body-19k-spaces-then-mark": lambda: _body_with_line("a" + " " * 19_000 + "\u0301b"),
+    "body-19k-punctuation": lambda: _body_with_line("a" + ". " * 9_000 + "x"),
+    "terminal-escapes-text": _terminal_text,
+    "rich-markup-text": lambda: SEED.read_text(encoding="utf-8").replace("Kính gửi", "[/][bold red]Kính gửi[/]", 1),
+    "deadline-paragraph-text": _deadline_paragraph,
+    "adversarial-dispatch-2mb": _adversarial_dispatch,
 }
 
 
