@@ -23,10 +23,10 @@ _OLD_TONE_PLACEMENT = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _LEVEL_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã")
-_TRAILING_LEVELS = re.compile(
-    r"\s+(?P<group>(?:(?:các|cấp)\s+)?(?:{words})(?:\s*,\s*(?:{words}))*)\s*$".format(words="|".join(_LEVEL_WORDS)))
+_TRAILING_LEVELS = re.compile(  # (?<!\s): from the first space of a run only, so the scan stays linear
+    r"(?<!\s)\s+(?P<group>(?:(?:các|cấp)\s+)?(?:{words})(?:\s*,\s*(?:{words}))*)\s*$".format(words="|".join(_LEVEL_WORDS)))
 _GROUP = re.compile(r"^[Cc]ác\s+(?P<head>Sở|Phòng|Ban)\s*:\s*(?P<rest>.+)$")
-_CAPITALIZED_WORD = re.compile(r"\s+[A-ZĐÂÊÔƠƯÀ-Ỹ][^\s]*$")
+_CAPITALIZED_WORD = re.compile(r"(?<!\s)\s+[A-ZĐÂÊÔƠƯÀ-Ỹ][^\s]*$")
 def match_key(text: str) -> str:
     """Comparable form of a name: NFC, lower case, new tone placement, no punctuation."""
     text = unicodedata.normalize("NFC", text).lower()

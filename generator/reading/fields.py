@@ -72,7 +72,7 @@ _DEADLINE_SUMMARY = re.compile(
 _DEADLINE_UNDATED = re.compile(r"(?P<what>báo cáo(?:\s+[^,.;]{0,160}?)?)\s+về\s+(?P<to>[^.;]{1,200}?)\s+"
                                r"(?:tổng hợp|để)\b")
 # What the report is of, not of what: "báo cáo kết quả tổ chức các hoạt động …" → "báo cáo kết quả".
-_COMPLEMENT = re.compile(r"\s+(?:tổ chức|triển khai|các hoạt động)\b.*$|\s*\([^()]*\)")
+_COMPLEMENT = re.compile(r"(?<!\s)\s+(?:tổ chức|triển khai|các hoạt động)\b.*$|(?<!\s)\s*\([^()]*\)")
 _TABLE_DEADLINE = re.compile(r"^(?:Trước|Chậm nhất)\b")
 
 
